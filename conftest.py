@@ -1,0 +1,111 @@
+"""Shared fixtures: one user per role, signed-in clients, and Playwright on Debian's Chromium."""
+
+import os
+
+import pytest
+from django.conf import settings
+
+from intlinks.roles import ADMINISTRATOR, CLERK, MEMBER, OFFICER, ROLES_BY_NAME
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM beside it is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PASSWORD = "correct-horse-battery-staple"
+AXE_PATH = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_configure(config):
+    # The live server finds static files by name; hashed names are checked by their own test.
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _suite_runs_on_postgresql(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        from django.db import connection
+
+        assert connection.vendor == "postgresql", "make test runs the suite on PostgreSQL, never SQLite"
+
+
+def make_user(django_user_model, username, role_name=None, **extra):
+    user = django_user_model.objects.create_user(
+        username=username, password=PASSWORD, first_name=username.title(), **extra
+    )
+    if role_name:
+        from django.contrib.auth.models import Group
+
+        user.is_staff = ROLES_BY_NAME[role_name].staff
+        user.save()
+        user.groups.add(Group.objects.get(name=role_name))
+    return user
+
+
+@pytest.fixture
+def officer(django_user_model):
+    return make_user(django_user_model, "officer", OFFICER)
+
+
+@pytest.fixture
+def member(django_user_model):
+    return make_user(django_user_model, "member", MEMBER)
+
+
+@pytest.fixture
+def clerk(django_user_model):
+    return make_user(django_user_model, "clerk", CLERK)
+
+
+@pytest.fixture
+def administrator(django_user_model):
+    return make_user(django_user_model, "admin", ADMINISTRATOR)
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def sign_in(page, live_server):
+    """Sign in through the real form, as a person would; returns the page."""
+
+    def _sign_in(username, password=PASSWORD):
+        page.goto(f"{live_server.url}/sign-in/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+        return page
+
+    return _sign_in
+
+
+def axe_violations(page, minimum_impact=("serious", "critical")):
+    """Run axe-core (from npm) on the page; return the WCAG 2.2 AA violations of the given impacts."""
+    page.add_script_tag(path=str(AXE_PATH))
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in minimum_impact
+    ]

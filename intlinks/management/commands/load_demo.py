@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from intlinks.demo import demo_accounts_ensure, demo_password
+
+
+class Command(BaseCommand):
+    help = "Load the demonstration accounts and data. Safe to run twice; refused under production settings."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Demonstration data is only loaded with DEBUG on, never under production settings."
+            )
+        accounts = demo_accounts_ensure()
+        self.stdout.write("Demonstration accounts (sign in at /sign-in/):")
+        for account in accounts:
+            password = demo_password() if account.created else f"{demo_password()} (as when first created)"
+            self.stdout.write(f"  {account.username:<8} {account.role:<22} password: {password}")

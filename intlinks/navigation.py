@@ -1,0 +1,59 @@
+"""The sections of the service, in the order they appear in the navigation and on the start page.
+
+Each app adds its section here when its pages exist; a user sees the sections their role can open.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    url_name: str
+    summary: str
+    permission: str | None = None  # None: every signed-in user
+    staff_only: bool = False
+
+    def is_open_to(self, user) -> bool:
+        if self.staff_only and not user.is_staff:
+            return False
+        return self.permission is None or user.has_perm(self.permission)
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "Administration",
+        "admin:index",
+        "Manage user accounts and their roles, and correct any record.",
+        staff_only=True,
+    ),
+    Section(
+        "Your account",
+        "password_change",
+        "Change your password.",
+    ),
+)
+
+
+def sections_for(user) -> list[Section]:
+    """The sections this user may open, in navigation order."""
+    if not user.is_authenticated:
+        return []
+    return [section for section in SECTIONS if section.is_open_to(user)]
+
+
+def navigation_for(user, path: str) -> list[dict]:
+    """Navigation items for the header: the section holding `path` is active, its own page current."""
+    items = []
+    for section in sections_for(user):
+        url = section.url
+        items.append(
+            {"label": section.label, "url": url, "active": path.startswith(url), "current": path == url}
+        )
+    return items

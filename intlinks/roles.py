@@ -1,0 +1,88 @@
+"""The four roles, as Django groups, and the permissions each one holds.
+
+Permissions are granted by rule (app and kind of permission) rather than listed one by one, so a
+model added by a later issue is covered as soon as it is migrated.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+OFFICER = "Officer"
+MEMBER = "Working party member"
+CLERK = "Committee clerk"
+ADMINISTRATOR = "Administrator"
+
+DOMAIN_APPS = ("strategy", "partnerships", "reporting")
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    username: str  # the demonstration account for the role
+    summary: str
+    reads: tuple[str, ...] = DOMAIN_APPS
+    edits: tuple[str, ...] = ()
+    extra: tuple[str, ...] = field(default=())  # "app_label.codename"
+    staff: bool = False
+
+    def permission_filter(self) -> Q:
+        rule = Q(content_type__app_label__in=self.reads, codename__startswith="view_")
+        rule |= Q(content_type__app_label__in=self.edits)
+        for qualified in self.extra:
+            app_label, codename = qualified.split(".", 1)
+            rule |= Q(content_type__app_label=app_label, codename=codename)
+        return rule
+
+
+ROLES = (
+    Role(
+        OFFICER,
+        "officer",
+        "Creates and edits partnership and planning data: places, links, activities, action plans.",
+        edits=("strategy", "partnerships"),
+    ),
+    Role(
+        MEMBER,
+        "member",
+        "Reads everything and decides twinning associations' grant applications.",
+        extra=("partnerships.decide_grantapplication",),
+    ),
+    Role(
+        CLERK,
+        "clerk",
+        "Reads everything, prepares Cabinet reports and downloads them as PDF.",
+        edits=("reporting",),
+    ),
+    Role(
+        ADMINISTRATOR,
+        "admin",
+        "Manages user accounts and every record through the Django admin.",
+        reads=(*DOMAIN_APPS, "intlinks", "auth"),
+        edits=(*DOMAIN_APPS, "auth"),
+        staff=True,
+    ),
+)
+ROLES_BY_NAME = {role.name: role for role in ROLES}
+
+
+def sync_role_permissions(group_model, permission_model) -> None:
+    """Create the four groups and give each exactly the permissions its rules grant.
+
+    Takes the models as arguments so the roles data migration can pass its historical models.
+    """
+    for role in ROLES:
+        group, _ = group_model.objects.get_or_create(name=role.name)
+        group.permissions.set(permission_model.objects.filter(role.permission_filter()))
+
+
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    from django.contrib.auth.models import Group, Permission
+
+    sync_role_permissions(Group, Permission)
+
+
+def roles_of(user) -> list[Role]:
+    """The roles a signed-in user holds, in the order of ROLES."""
+    names = {group.name for group in user.groups.all()}
+    return [role for role in ROLES if role.name in names]

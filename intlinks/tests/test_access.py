@@ -1,0 +1,50 @@
+"""Every URL in the README's access table, for every role and for anonymous visitors.
+
+The table in README.md is the specification: this test reads it, so the two cannot drift apart.
+"""
+
+import re
+
+import pytest
+from django.conf import settings
+
+from intlinks.roles import ROLES
+
+README = settings.BASE_DIR / "README.md"
+COLUMNS = ["Anonymous", *[role.name for role in ROLES]]
+
+
+def access_table() -> list[tuple[str, str, dict[str, int]]]:
+    text = README.read_text()
+    block = text.split("<!-- access-table:start -->")[1].split("<!-- access-table:end -->")[0]
+    lines = [line for line in block.strip().splitlines() if line.startswith("|")]
+    header = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    assert header[2:] == COLUMNS, f"README access table columns must be page, URL, {COLUMNS}"
+    rows = []
+    for line in lines[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        url = re.search(r"`([^`]+)`", cells[1]).group(1)
+        rows.append((cells[0], url, dict(zip(COLUMNS, (int(c.split()[0]) for c in cells[2:]), strict=True))))
+    return rows
+
+
+CASES = [(page, url, who, code) for page, url, codes in access_table() for who, code in codes.items()]
+
+
+@pytest.fixture
+def url_objects(db):
+    """Objects whose ids fill the placeholders in the table's URLs, e.g. `{partnership}`."""
+    return {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("page", "url", "who", "expected"), CASES, ids=[f"{c[1]}-{c[2]}" for c in CASES])
+def test_access_table(client, django_user_model, url_objects, page, url, who, expected):
+    from conftest import make_user
+
+    if who != "Anonymous":
+        client.force_login(make_user(django_user_model, "someone", who))
+
+    response = client.get(url.format(**url_objects))
+
+    assert response.status_code == expected, f"{page} ({url}) as {who}"

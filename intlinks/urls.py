@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from intlinks import views
+
+admin.site.site_header = "International links administration"
+admin.site.site_title = "International links"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "intlinks.views.page_not_found"
+handler500 = "intlinks.views.server_error"

@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from intlinks.forms import AccountPasswordChangeForm, SignInForm
+from intlinks.health import broker_problem, database_problem
+from intlinks.models import WorkerHeartbeat
+from intlinks.navigation import sections_for
+from intlinks.roles import roles_of
+
+
+def home(request):
+    """The start page: the user's roles and the places each lets them go."""
+    sections = [section for section in sections_for(request.user) if section.url_name != "home"]
+    return render(request, "intlinks/home.html", {"roles": roles_of(request.user), "sections": sections})
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database and the Celery broker answer, 503 naming the part that does not."""
+    problems = {"database": database_problem(), "broker": broker_problem()}
+    body = {part: problem or "ok" for part, problem in problems.items()}
+    if body["database"] == "ok":
+        last = WorkerHeartbeat.objects.order_by("-seen_at").values_list("seen_at", flat=True).first()
+        body["worker_last_seen"] = last.isoformat() if last else None
+    failing = [part for part, problem in problems.items() if problem]
+    body["status"] = "failing: " + ", ".join(failing) if failing else "ok"
+    return JsonResponse(body, status=503 if failing else 200)
+
+
+class SignInView(auth_views.LoginView):
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = AccountPasswordChangeForm
+    success_url = reverse_lazy("home")
+    extra_context = {"crumbs": [("Change your password", None)]}
+
+    def form_valid(self, form):
+        messages.success(self.request, "Your password has been changed.")
+        return super().form_valid(form)
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without the request, so no context processor touches the database that may have failed.
+    context = {"council_name": settings.COUNCIL_NAME, "service_name": settings.SERVICE_NAME}
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

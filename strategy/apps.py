@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class StrategyConfig(AppConfig):
+    """The plan: strategies, objectives, action plans, indicators and budgets."""
+
+    name = "strategy"
+    verbose_name = "Strategy"
