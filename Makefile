@@ -10,6 +10,7 @@ APT_PACKAGES := postgresql redis-server chromium poppler-utils
 
 # What the test suite runs against: PostgreSQL over the local socket and a local Redis.
 TEST_DATABASE_URL ?= postgres:///intlinks
+TEST_DATABASE_NAME := $(notdir $(TEST_DATABASE_URL))
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 	SECRET_KEY=tests-only-secret-key-not-for-any-real-deployment-0123456789 \
@@ -56,7 +57,7 @@ services:
 	  pg_lsclusters -h | grep -q . || pg_createcluster $$v main >/dev/null; \
 	  pg_lsclusters -h | grep -q online || pg_ctlcluster $$v main start
 	@su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='root'\"" | grep -q 1 || su postgres -c "createuser -s root"
-	@psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='intlinks'" | grep -q 1 || createdb intlinks
+	@psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(TEST_DATABASE_NAME)'" | grep -q 1 || createdb $(TEST_DATABASE_NAME)
 	@mkdir -p var/redis
 	@redis-cli -u $(TEST_REDIS_URL) ping >/dev/null 2>&1 || redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no \
 		--daemonize yes --pidfile $(CURDIR)/var/redis/redis.pid --logfile $(CURDIR)/var/redis/redis.log --dir $(CURDIR)/var/redis

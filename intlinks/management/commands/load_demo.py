@@ -1,7 +1,11 @@
+from importlib import import_module
+from importlib.util import find_spec
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from intlinks.demo import demo_accounts_ensure, demo_password
+from intlinks.roles import DOMAIN_APPS
 
 
 class Command(BaseCommand):
@@ -10,9 +14,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEMO_DATA_ALLOWED:
             raise CommandError(
-                "Demonstration data is only loaded with DEBUG on, never under production settings."
+                "Demonstration data is loaded only with DEBUG on, never under production settings."
             )
         accounts = demo_accounts_ensure()
+        # Each domain app may have a demo module with load(stdout); the plan loads before what happens.
+        for app in DOMAIN_APPS:
+            if find_spec(f"{app}.demo"):
+                import_module(f"{app}.demo").load(self.stdout)
         self.stdout.write("Demonstration accounts (sign in at /sign-in/):")
         for account in accounts:
             password = demo_password() if account.created else f"{demo_password()} (as when first created)"
