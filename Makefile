@@ -63,6 +63,11 @@ services:
 		--daemonize yes --pidfile $(CURDIR)/var/redis/redis.pid --logfile $(CURDIR)/var/redis/redis.log --dir $(CURDIR)/var/redis
 	@for i in $$(seq 50); do redis-cli -u $(TEST_REDIS_URL) ping >/dev/null 2>&1 && break; sleep 0.1; done
 
+# Time the pages at two data sizes on PostgreSQL; the README's performance table comes from here.
+bench: setup services
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(PY) manage.py benchmark --sizes 10 200
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

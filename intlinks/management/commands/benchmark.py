@@ -1,0 +1,94 @@
+import os
+import platform
+import statistics
+import time
+from datetime import date
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
+
+from intlinks.roles import DOMAIN_APPS, OFFICER
+
+BENCHMARK_MODULES = ("intlinks", *DOMAIN_APPS)
+
+
+class Command(BaseCommand):
+    help = (
+        "Time the service's pages at several data sizes in a throwaway test database and print a "
+        "Markdown table (median and 95th percentile milliseconds, SQL queries) for the README."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", type=int, nargs="+", default=[10, 200])
+        parser.add_argument("--repeat", type=int, default=30)
+
+    def handle(self, *args, sizes, repeat, **options):
+        setup_test_environment()
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        try:
+            rows = self.measure_all(sizes, repeat)
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            teardown_test_environment()
+        self.print_table(rows, repeat)
+
+    def measure_all(self, sizes, repeat):
+        rows = []
+        for scenario in self.scenarios():
+            for size in sizes:
+                rows.append((scenario.name, size, *self.measure(scenario, size, repeat)))
+        return rows
+
+    def scenarios(self):
+        for module in BENCHMARK_MODULES:
+            if find_spec(f"{module}.benchmarks"):
+                yield from import_module(f"{module}.benchmarks").SCENARIOS
+
+    def measure(self, scenario, size, repeat):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        # Flush empties every table and re-creates the roles through the post-migrate hook.
+        call_command("flush", interactive=False, verbosity=0)
+        context = scenario.seed(size)
+        user = get_user_model().objects.create_user(username=f"bench-officer-{time.monotonic_ns()}")
+        user.groups.add(Group.objects.get(name=OFFICER))
+        client = Client()
+        client.force_login(user)
+        url = scenario.url(context)
+        client.get(url)  # warm caches and the session
+        timings = []
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, f"{url} answered {response.status_code}"
+        p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
+        return statistics.median(timings), p95, len(queries)
+
+    def print_table(self, rows, repeat):
+        machine = f"{cpu_model()} ({os.cpu_count()} cores, {platform.machine()})"
+        self.stdout.write(
+            f"Measured {date.today():%Y-%m-%d} on {machine}, {connection.vendor}, "
+            f"Python {platform.python_version()}, {repeat} requests per row\n"
+        )
+        self.stdout.write("| page | rows | median ms | p95 ms | SQL queries |")
+        self.stdout.write("| --- | ---: | ---: | ---: | ---: |")
+        for name, size, median, p95, queries in rows:
+            self.stdout.write(f"| {name} | {size} | {median:.1f} | {p95:.1f} | {queries} |")
+
+
+def cpu_model() -> str:
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown processor"
