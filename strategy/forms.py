@@ -32,7 +32,7 @@ class StrategyForm(forms.ModelForm):
     class Meta:
         model = Strategy
         fields = ["title", "first_year", "last_year", "status", "adopted_on", "aims", "source"]
-        widgets = {"adopted_on": DATE_INPUT}
+        widgets = {"adopted_on": DATE_INPUT, "status": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,6 +131,7 @@ class ProgressUpdateForm(forms.ModelForm):
     class Meta:
         model = ProgressUpdate
         fields = ["status", "rag", "note"]
+        widgets = {"status": forms.RadioSelect, "rag": forms.RadioSelect}
         labels = {"rag": "RAG rating", "note": "What has happened"}
         help_texts = {"note": "Needed when the action is red: say why, and what will be done."}
 
@@ -159,6 +160,7 @@ class IndicatorForm(forms.ModelForm):
             "baseline_year",
             "source",
         ]
+        widgets = {"direction": forms.RadioSelect}
 
     def __init__(self, *args, strategy: Strategy, **kwargs):
         super().__init__(*args, **kwargs)

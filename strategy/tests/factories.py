@@ -33,7 +33,9 @@ class StrategyFactory(factory.django.DjangoModelFactory):
 class CorporateThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CorporateTheme
+        django_get_or_create = ("council", "name")
 
+    council = ""
     name = factory.Sequence(lambda n: f"Theme {n}")
     position = factory.Sequence(int)
 
