@@ -230,21 +230,22 @@ def _themes() -> list[CorporateTheme]:
 
 
 def _strategy() -> Strategy:
-    strategy, _ = Strategy.objects.get_or_create(
+    # Found by its source, not its title, so an officer may rename it without a second copy appearing.
+    existing = Strategy.objects.filter(source__startswith=STRATEGY_DOC).order_by("pk").first()
+    if existing:
+        return existing
+    return Strategy.objects.create(
         title="International Development Strategy",
         first_year=2008,
-        defaults={
-            "last_year": 2011,
-            "status": Strategy.Status.DRAFT,
-            "aims": "\n".join(AIMS),
-            "source": (
-                f"{STRATEGY_DOC}: aims from section 3.1, objectives from section 3.2. The document gives "
-                "no period and no Cabinet adoption date: the four years from 2008/09 and the draft status "
-                "are Example values."
-            ),
-        },
+        last_year=2011,
+        status=Strategy.Status.DRAFT,
+        aims="\n".join(AIMS),
+        source=(
+            f"{STRATEGY_DOC}: aims from section 3.1, objectives from section 3.2. The document gives "
+            "no period and no Cabinet adoption date: the four years from 2008/09 and the draft status "
+            "are Example values."
+        ),
     )
-    return strategy
 
 
 def _objectives_and_ways_forward(strategy: Strategy) -> dict[int, Objective]:
