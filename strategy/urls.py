@@ -1,6 +1,7 @@
 from django.urls import path
 
 from strategy import budget_views, views
+from strategy import indicator_views as indicators
 
 app_name = "strategy"
 
@@ -24,11 +25,11 @@ urlpatterns = [
     path("actions/<int:pk>/", views.action_detail, name="action"),
     path("actions/<int:pk>/edit/", views.ActionEdit.as_view(), name="action_edit"),
     path("actions/<int:pk>/update/", views.progress_update_add, name="progress_update"),
-    path("<int:strategy>/indicators/", views.indicators, name="indicators"),
-    path("<int:strategy>/indicators.csv", views.indicators_csv, name="indicators_csv"),
-    path("<int:strategy>/indicators/new/", views.IndicatorCreate.as_view(), name="indicator_create"),
-    path("indicators/<int:pk>/edit/", views.IndicatorEdit.as_view(), name="indicator_edit"),
-    path("indicators/<int:pk>/values/", views.indicator_value_record, name="indicator_value"),
+    path("<int:strategy>/indicators/", indicators.indicators, name="indicators"),
+    path("<int:strategy>/indicators.csv", indicators.indicators_csv, name="indicators_csv"),
+    path("<int:strategy>/indicators/new/", indicators.IndicatorCreate.as_view(), name="indicator_create"),
+    path("indicators/<int:pk>/edit/", indicators.IndicatorEdit.as_view(), name="indicator_edit"),
+    path("indicators/<int:pk>/values/", indicators.indicator_value_record, name="indicator_value"),
     path("budgets/new/", budget_views.budget_create, name="budget_create"),
     path("budgets/<int:pk>/", budget_views.budget_detail, name="budget"),
     path("budgets/<int:pk>/edit/", budget_views.budget_edit, name="budget_edit"),
