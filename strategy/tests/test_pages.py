@@ -360,3 +360,30 @@ def test_budget_page_uses_the_same_queries_for_3_or_30_lines(officer_client):
 
 def test_the_strategy_section_is_on_the_start_page(officer_client):
     assert 'href="/strategy/"' in officer_client.get("/").content.decode()
+
+
+def test_editing_a_budget_removes_a_line_and_changes_the_total_together(officer_client):
+    budget = BudgetFactory(financial_year=2025, controllable_total=Decimal("1000.00"))
+    keep = BudgetLineFactory(budget=budget, name="Grants", allocation=Decimal("600.00"))
+    drop = BudgetLineFactory(budget=budget, name="Memberships", allocation=Decimal("400.00"))
+    data = budget_post("600.00")
+    data.update(
+        {
+            "lines-TOTAL_FORMS": "3",
+            "lines-INITIAL_FORMS": "2",
+            "lines-0-id": keep.pk,
+            "lines-0-name": "Grants",
+            "lines-0-allocation": "600.00",
+            "lines-1-id": drop.pk,
+            "lines-1-name": "Memberships",
+            "lines-1-allocation": "400.00",
+            "lines-1-DELETE": "on",
+        }
+    )
+
+    response = officer_client.post(f"/strategy/budgets/{budget.pk}/edit/", data)
+
+    assert response.status_code == 302
+    budget.refresh_from_db()
+    assert budget.controllable_total == Decimal("600.00")
+    assert list(budget.lines.values_list("name", flat=True)) == ["Grants"]
