@@ -75,6 +75,14 @@ class WayForwardForm(forms.ModelForm):
         )
 
 
+class SynopsisEntryForm(forms.Form):
+    text = forms.CharField(label="How the objective serves the theme", widget=forms.Textarea)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.textarea("text", rows=4))
+
+
 class ActionPlanForm(forms.ModelForm):
     class Meta:
         model = ActionPlan

@@ -52,11 +52,11 @@ def strategy_with_contents(*, strategy_id: int) -> Strategy:
 
 
 def synopsis_rows(*, strategy: Strategy, themes: list[CorporateTheme]) -> list[tuple[Objective, list]]:
-    """The synopsis table: one row per objective, one cell (text or "") per theme, in theme order."""
+    """The synopsis table: one row per objective, one (theme, text or "") cell per theme, in order."""
     rows = []
     for objective in strategy.objectives.all():
         by_theme = {entry.theme_id: entry.text for entry in objective.synopsis_entries.all()}
-        rows.append((objective, [by_theme.get(theme.pk, "") for theme in themes]))
+        rows.append((objective, [(theme, by_theme.get(theme.pk, "")) for theme in themes]))
     return rows
 
 

@@ -18,11 +18,13 @@ from strategy.models import (
     ActionPlan,
     Budget,
     BudgetLine,
+    CorporateTheme,
     Indicator,
     IndicatorValue,
     Objective,
     ProgressUpdate,
     Strategy,
+    SynopsisEntry,
     WayForward,
 )
 
@@ -51,6 +53,15 @@ def objective_save(*, objective: Objective) -> Objective:
 def way_forward_save(*, way_forward: WayForward) -> WayForward:
     """Validate and save a lettered way forward of an objective."""
     return _validated_save(way_forward)
+
+
+@transaction.atomic
+def synopsis_entry_save(*, objective: Objective, theme: CorporateTheme, text: str) -> SynopsisEntry:
+    """Set the synopsis sentence saying how an objective serves a corporate theme (one per pair)."""
+    entry = SynopsisEntry.objects.filter(objective=objective, theme=theme).first()
+    entry = entry or SynopsisEntry(objective=objective, theme=theme)
+    entry.text = text.strip()
+    return _validated_save(entry)
 
 
 @transaction.atomic

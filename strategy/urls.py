@@ -18,6 +18,11 @@ urlpatterns = [
         name="way_forward_create",
     ),
     path("ways-forward/<int:pk>/edit/", views.WayForwardEdit.as_view(), name="way_forward_edit"),
+    path(
+        "objectives/<int:objective>/synopsis/<int:theme>/",
+        views.synopsis_entry_edit,
+        name="synopsis_entry_edit",
+    ),
     path("<int:strategy>/plans/new/", views.action_plan_create, name="action_plan_create"),
     path("plans/<int:pk>/", views.action_plan_detail, name="action_plan"),
     path("plans/<int:pk>/actions.csv", views.action_plan_csv, name="action_plan_csv"),

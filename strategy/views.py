@@ -20,9 +20,19 @@ from strategy.forms import (
     ObjectiveForm,
     ProgressUpdateForm,
     StrategyForm,
+    SynopsisEntryForm,
     WayForwardForm,
 )
-from strategy.models import Action, ActionPlan, Budget, Objective, Strategy, WayForward
+from strategy.models import (
+    Action,
+    ActionPlan,
+    Budget,
+    CorporateTheme,
+    Objective,
+    Strategy,
+    SynopsisEntry,
+    WayForward,
+)
 
 
 def add_errors(form, error: ValidationError) -> None:
@@ -172,6 +182,30 @@ class WayForwardEdit(StrategyChildMixin, UpdateView):
 
     def get_strategy(self):
         return self.get_object().objective.strategy
+
+
+@permission_required("strategy.change_synopsisentry", raise_exception=True)
+def synopsis_entry_edit(request, objective, theme):
+    """Write the synopsis cell for one objective and one corporate theme."""
+    objective = get_object_or_404(Objective.objects.select_related("strategy"), pk=objective)
+    theme = get_object_or_404(CorporateTheme, pk=theme)
+    entry = SynopsisEntry.objects.filter(objective=objective, theme=theme).first()
+    form = SynopsisEntryForm(request.POST or None, initial={"text": entry.text if entry else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.synopsis_entry_save(objective=objective, theme=theme, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"Synopsis for objective {objective.number} and {theme} saved")
+            return redirect(objective.strategy)
+    heading = f"Objective {objective.number} and {theme}"
+    context = {
+        "form": form,
+        "heading": heading,
+        "crumbs": strategy_crumbs(objective.strategy, (heading, None)),
+    }
+    return render(request, "strategy/form.html", context)
 
 
 @permission_required("strategy.add_actionplan", raise_exception=True)

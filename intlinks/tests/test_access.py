@@ -40,6 +40,7 @@ def url_objects(db):
 def strategy_objects() -> dict:
     from strategy.tests.factories import (
         BudgetFactory,
+        CorporateThemeFactory,
         IndicatorFactory,
         ProgressUpdateFactory,
         WayForwardFactory,
@@ -56,6 +57,7 @@ def strategy_objects() -> dict:
         "action": action.pk,
         "indicator": IndicatorFactory(strategy=action.action_plan.strategy).pk,
         "budget": BudgetFactory().pk,
+        "theme": CorporateThemeFactory().pk,
     }
 
 

@@ -387,3 +387,29 @@ def test_editing_a_budget_removes_a_line_and_changes_the_total_together(officer_
     budget.refresh_from_db()
     assert budget.controllable_total == Decimal("600.00")
     assert list(budget.lines.values_list("name", flat=True)) == ["Grants"]
+
+
+def test_officer_writes_a_synopsis_cell_shown_in_the_table(officer_client):
+    objective = ObjectiveFactory(number=1)
+    theme = CorporateThemeFactory(name="A Beautiful Place")
+
+    response = officer_client.post(
+        f"/strategy/objectives/{objective.pk}/synopsis/{theme.pk}/",
+        {"text": "We will help create a greener place"},
+    )
+    officer_client.post(f"/strategy/objectives/{objective.pk}/synopsis/{theme.pk}/", {"text": "Rewritten"})
+
+    assert response.status_code == 302
+    page = officer_client.get(f"/strategy/{objective.strategy_id}/").content.decode()
+    assert "Rewritten" in page
+    assert objective.synopsis_entries.count() == 1
+
+
+def test_an_empty_synopsis_cell_is_refused(officer_client):
+    objective = ObjectiveFactory(number=1)
+    theme = CorporateThemeFactory(name="Confident People")
+
+    response = officer_client.post(f"/strategy/objectives/{objective.pk}/synopsis/{theme.pk}/", {"text": " "})
+
+    assert "govuk-error-summary" in response.content.decode()
+    assert not objective.synopsis_entries.exists()
