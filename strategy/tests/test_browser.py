@@ -62,7 +62,8 @@ def test_officer_turns_an_action_red_and_sees_the_objectives_rag_counts_change(
 def test_strategy_and_budget_pages_are_accessible_and_fit_a_phone(page, live_server, officer, sign_in):
     plan = ActionPlanFactory()
     objective = ObjectiveFactory(strategy=plan.strategy, number=1, title="Embrace diverse communities")
-    WayForwardFactory(objective=objective, letter="a", text="Liaising with local authority partners")
+    way = WayForwardFactory(objective=objective, letter="a", text="Liaising with local authority partners")
+    ActionFactory(action_plan=plan, objective=objective, way_forward=way, lead_officer=officer)
     for name in ("Confident People", "Greater Prosperity", "A Beautiful Place"):
         SynopsisEntryFactory(
             objective=objective, theme=CorporateThemeFactory(name=name), text=f"Serves {name}"
@@ -84,6 +85,7 @@ def test_strategy_and_budget_pages_are_accessible_and_fit_a_phone(page, live_ser
 
     for name, url in (
         ("strategy", f"/strategy/{plan.strategy_id}/"),
+        ("action-plan", f"/strategy/plans/{plan.pk}/"),
         ("budget", f"/strategy/budgets/{budget.pk}/"),
         ("budget-form", f"/strategy/budgets/{budget.pk}/edit/"),
         ("indicators", f"/strategy/{plan.strategy_id}/indicators/"),
