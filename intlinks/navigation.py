@@ -28,6 +28,12 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section(
+        "Strategy",
+        "strategy:index",
+        "The international strategy: objectives, annual action plans and progress, indicators, budgets.",
+        permission="strategy.view_strategy",
+    ),
+    Section(
         "Administration",
         "admin:index",
         "Manage user accounts and their roles, and correct any record.",

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -148,6 +149,8 @@ USE_TZ = True
 
 # The council's financial year starts in April; strategy's financial-year helper reads this.
 FINANCIAL_YEAR_START_MONTH = env_int("FINANCIAL_YEAR_START_MONTH", 4)
+# An open action with no progress update for longer than this is flagged as stale.
+ACTION_UPDATE_INTERVAL_DAYS = env_int("ACTION_UPDATE_INTERVAL_DAYS", 90)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -200,6 +203,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "record-worker-heartbeat": {"task": "intlinks.tasks.record_worker_heartbeat", "schedule": 60.0},
+    # Daily; the task e-mails action owners only on the day that falls 14 days before a quarter end.
+    "remind-action-owners": {
+        "task": "strategy.tasks.remind_action_owners",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

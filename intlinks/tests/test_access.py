@@ -34,7 +34,37 @@ CASES = [(page, url, who, code) for page, url, codes in access_table() for who, 
 @pytest.fixture
 def url_objects(db):
     """Objects whose ids fill the placeholders in the table's URLs, e.g. `{partnership}`."""
-    return {}
+    return {**strategy_objects()}
+
+
+def strategy_objects() -> dict:
+    from strategy.tests.factories import (
+        BudgetFactory,
+        CorporateThemeFactory,
+        IndicatorFactory,
+        ProgressUpdateFactory,
+        WayForwardFactory,
+    )
+
+    update = ProgressUpdateFactory(recorded_by=make_user_for_objects())
+    action = update.action
+    way_forward = WayForwardFactory(objective=action.objective)
+    return {
+        "strategy": action.action_plan.strategy_id,
+        "objective": action.objective_id,
+        "way_forward": way_forward.pk,
+        "action_plan": action.action_plan_id,
+        "action": action.pk,
+        "indicator": IndicatorFactory(strategy=action.action_plan.strategy).pk,
+        "budget": BudgetFactory().pk,
+        "theme": CorporateThemeFactory().pk,
+    }
+
+
+def make_user_for_objects():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(username="object-owner")
 
 
 @pytest.mark.django_db
