@@ -1,0 +1,239 @@
+"""Forms for officers. Each validates and normalises; saving goes through partnerships.services."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+
+from partnerships.models import (
+    Agreement,
+    AnnualReview,
+    Appraisal,
+    Contact,
+    LogframeRow,
+    Organisation,
+    Partnership,
+    PartnershipOrganisation,
+    Place,
+)
+from partnerships.services import STARTING_STATUSES, allowed_moves_from
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def gds_layout(form: forms.BaseForm, submit_label: str) -> FormHelper:
+    """A GOV.UK layout for every field of the form, chosen by its widget, and one submit button."""
+    fields = []
+    for name, field in form.fields.items():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple):
+            fields.append(Field.checkboxes(name, legend_size=Size.SMALL, small=True))
+        elif isinstance(widget, forms.RadioSelect):
+            fields.append(Field.radios(name, legend_size=Size.SMALL, inline=len(field.choices) <= 4))
+        elif isinstance(widget, forms.Select):
+            fields.append(Field.select(name))
+        elif isinstance(widget, forms.Textarea):
+            fields.append(Field.textarea(name, rows=3))
+        elif isinstance(widget, forms.CheckboxInput | forms.FileInput):
+            fields.append(Field(name))
+        else:
+            fields.append(Field.text(name, field_width=_width(field)))
+    helper = FormHelper()
+    helper.layout = Layout(*fields, Submit("submit", submit_label))
+    return helper
+
+
+def _width(field: forms.Field) -> int | None:
+    if isinstance(field, forms.DateField):
+        return None
+    if isinstance(field, forms.DecimalField | forms.IntegerField):
+        return 10
+    return None
+
+
+def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError beside the form's fields; others go in the error summary."""
+    for field, messages in (
+        error.message_dict.items() if hasattr(error, "error_dict") else [("__all__", error.messages)]
+    ):
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
+
+
+class ServiceModelForm(forms.ModelForm):
+    """A model form whose own save is not used: the view passes `form.instance` to a service.
+
+    Model validation (clean, constraints) runs in the service's full_clean, so errors are not doubled.
+    """
+
+    submit_label = "Save"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.widget = DATE_INPUT
+        self.helper = gds_layout(self, self.submit_label)
+
+    def _post_clean(self):
+        # Copy the cleaned data onto the instance, but leave full validation to the service.
+        opts = self._meta
+        self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
+
+
+class PlaceForm(ServiceModelForm):
+    submit_label = "Save place"
+
+    class Meta:
+        model = Place
+        fields = ["name", "country", "kind", "population", "latitude", "longitude", "notes", "source"]
+        widgets = {"kind": forms.RadioSelect}
+
+
+class PartnershipForm(ServiceModelForm):
+    submit_label = "Save link"
+
+    class Meta:
+        model = Partnership
+        fields = [
+            "place",
+            "kind",
+            "depth",
+            "status",
+            "began_year",
+            "began_on",
+            "lead_officer",
+            "lead_councillor",
+            "themes",
+            "summary",
+            "source",
+        ]
+        widgets = {"themes": forms.CheckboxSelectMultiple, "depth": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = Place.objects.order_by("name")
+        self.fields["lead_officer"].label_from_instance = lambda user: (
+            user.get_full_name() or user.get_username()
+        )
+        self.fields["depth"].choices = [("", "Not assessed"), *Partnership.Depth.choices]
+        if self.instance.pk:
+            # After creation the status moves only through "Change status", which records why.
+            del self.fields["status"]
+        else:
+            self.fields["status"].choices = [(s.value, s.label) for s in STARTING_STATUSES]
+            self.fields["status"].label = "Status when recorded"
+        self.helper = gds_layout(self, self.submit_label)
+
+
+class StatusChangeForm(forms.Form):
+    to = forms.ChoiceField(label="New status", widget=forms.RadioSelect)
+    on = forms.DateField(label="Date of the change", widget=DATE_INPUT)
+    reason = forms.CharField(label="Why is the status changing?", widget=forms.Textarea)
+
+    def __init__(self, *args, partnership: Partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the moves the life cycle allows are offered; the service refuses any other with its reason.
+        allowed = dict(allowed_moves_from(partnership.status))
+        self.fields["to"].choices = [
+            (value, label)
+            for value, label in Partnership._meta.get_field("status").choices
+            if value in allowed
+        ] or [("", "No further moves: the link has ended")]
+        self.fields["to"].error_messages["invalid_choice"] = (
+            "Choose one of the statuses this link can move to"
+        )
+        self.helper = gds_layout(self, "Change status")
+
+
+class AgreementForm(ServiceModelForm):
+    submit_label = "Save agreement"
+
+    class Meta:
+        model = Agreement
+        fields = ["kind", "signed_on", "signatories", "ends_on", "objectives", "document", "source"]
+        widgets = {"kind": forms.RadioSelect, "document": forms.FileInput}
+
+
+class AnnualReviewForm(ServiceModelForm):
+    submit_label = "Save review"
+
+    supports_objectives = forms.TypedChoiceField(
+        label="Does the link still support the council's objectives?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = AnnualReview
+        fields = ["reviewed_on", "supports_objectives", "outcomes", "rag", "decision", "next_review_due"]
+        widgets = {"rag": forms.RadioSelect, "decision": forms.RadioSelect}
+
+
+class AppraisalForm(ServiceModelForm):
+    submit_label = "Save appraisal"
+
+    class Meta:
+        model = Appraisal
+        fields = [
+            "appraised_on",
+            "similar_characteristics_score",
+            "similar_characteristics_evidence",
+            "similar_opportunities_score",
+            "similar_opportunities_evidence",
+            "accessible_score",
+            "accessible_evidence",
+            "local_relevance_score",
+            "local_relevance_evidence",
+            "external_funding",
+            "external_funding_evidence",
+            "estimated_yearly_cost",
+            "cost_basis",
+            "recommendation",
+            "recommendation_reason",
+        ]
+        widgets = {
+            name: forms.RadioSelect
+            for name in [
+                "similar_characteristics_score",
+                "similar_opportunities_score",
+                "accessible_score",
+                "local_relevance_score",
+                "external_funding",
+                "recommendation",
+            ]
+        }
+
+
+class LogframeRowForm(ServiceModelForm):
+    submit_label = "Save row"
+
+    class Meta:
+        model = LogframeRow
+        fields = ["level", "position", "summary", "indicators", "verification", "assumptions"]
+        widgets = {"level": forms.RadioSelect}
+
+
+class OrganisationForm(ServiceModelForm):
+    submit_label = "Save organisation"
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "kind", "website", "notes", "source"]
+
+
+class PartnershipOrganisationForm(ServiceModelForm):
+    submit_label = "Add organisation"
+
+    class Meta:
+        model = PartnershipOrganisation
+        fields = ["organisation", "role", "source"]
+
+
+class ContactForm(ServiceModelForm):
+    submit_label = "Save contact"
+
+    class Meta:
+        model = Contact
+        fields = ["name", "role", "email", "phone", "purpose"]
