@@ -28,10 +28,11 @@ class PartnershipQuerySet(models.QuerySet):
     def with_drift(self, today: date | None = None):
         """Annotate `last_reviewed_on` and `drifting` (a boolean) on every link, in the same query."""
         since = twelve_months_before(today or timezone.localdate())
-        reviewed_recently = Q(last_reviewed_on__gte=since)
+        # Spelled out, not negated: a link never reviewed has a NULL last review, which NOT(>=) misses.
+        not_reviewed_recently = Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lt=since)
         return self.annotate(last_reviewed_on=Max("reviews__reviewed_on")).annotate(
             drifting=Case(
-                When(Q(status__in=REVIEWED_STATUSES) & ~Q(reviewed_recently), then=Value(True)),
+                When(Q(status__in=REVIEWED_STATUSES) & not_reviewed_recently, then=Value(True)),
                 default=Value(False),
                 output_field=BooleanField(),
             )

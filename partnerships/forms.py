@@ -29,7 +29,7 @@ def gds_layout(form: forms.BaseForm, submit_label: str) -> FormHelper:
         if isinstance(widget, forms.CheckboxSelectMultiple):
             fields.append(Field.checkboxes(name, legend_size=Size.SMALL, small=True))
         elif isinstance(widget, forms.RadioSelect):
-            fields.append(Field.radios(name, legend_size=Size.SMALL, inline=len(field.choices) <= 4))
+            fields.append(Field.radios(name, legend_size=Size.SMALL, inline=len(list(field.choices)) <= 4))
         elif isinstance(widget, forms.Select):
             fields.append(Field.select(name))
         elif isinstance(widget, forms.Textarea):
@@ -217,6 +217,8 @@ class LogframeRowForm(ServiceModelForm):
 
 class OrganisationForm(ServiceModelForm):
     submit_label = "Save organisation"
+
+    website = forms.URLField(required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation
