@@ -294,7 +294,7 @@ class StatusChange(models.Model):
     to_status = models.CharField(max_length=30, choices=Status.choices)
     changed_on = models.DateField()
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reason = models.TextField()
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -434,7 +434,7 @@ class AnnualReview(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="reviews")
     reviewed_on = models.DateField("date of the review")
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     supports_objectives = models.BooleanField("still supports the council's objectives")
     outcomes = models.TextField("outcomes achieved")
@@ -498,7 +498,7 @@ class Appraisal(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="appraisals")
     appraised_on = models.DateField("date of the appraisal")
     appraiser = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     similar_characteristics_score = models.PositiveSmallIntegerField(CRITERIA[0][1], choices=Score.choices)
     similar_characteristics_evidence = models.TextField("evidence")
