@@ -66,9 +66,24 @@ def land_path() -> str:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         for polygon in polygons:
             for ring in polygon:
-                projected = [project(lon, lat) for lon, lat in _ring_points(ring, arcs)]
-                parts.append("M" + "L".join(f"{x},{y}" for x, y in projected) + "Z")
+                parts.append(_ring_path(_ring_points(ring, arcs)))
     return "".join(parts)
+
+
+def _ring_path(points: list[tuple[float, float]]) -> str:
+    path = []
+    previous_longitude = None
+    for longitude, latitude in points:
+        x, y = project(longitude, latitude)
+        # A ring that crosses the 180° meridian would draw a line across the whole map: lift the pen.
+        jumps = previous_longitude is not None and abs(longitude - previous_longitude) > 180
+        path.append(f"{'M' if previous_longitude is None or jumps else 'L'}{x},{y}")
+        previous_longitude = longitude
+    return "".join(path) + "Z"
+
+
+LABEL_HEIGHT = 14
+CHARACTER_WIDTH = 7.5  # about right for 13px Arial
 
 
 @dataclass(frozen=True)
@@ -78,23 +93,33 @@ class MapPoint:
     x: float
     y: float
     label_x: float
-    anchor: str  # "start" or "end": labels near the east edge are drawn to the left of the point
+    label_y: float
+    anchor: str  # "start": label to the right of the point; "end": to its left
+
+
+def _label_box(x: float, y: float, anchor: str, name: str) -> tuple[float, float, float, float]:
+    width = len(name) * CHARACTER_WIDTH
+    left = x if anchor == "start" else x - width
+    return (left, y - LABEL_HEIGHT / 2, left + width, y + LABEL_HEIGHT / 2)
+
+
+def _overlaps(box, boxes) -> bool:
+    return any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes)
 
 
 def map_points(places) -> list[MapPoint]:
-    """One labelled point per place with coordinates."""
-    points = []
-    for place in places:
+    """One labelled point per place, each label placed where it does not cover an earlier one."""
+    points, taken = [], []
+    for place in sorted(places, key=lambda place: (-place.latitude, place.longitude)):
         x, y = project(place.longitude, place.latitude)
-        near_east_edge = x > WIDTH - 160
-        points.append(
-            MapPoint(
-                name=place.name,
-                country=place.country.name,
-                x=x,
-                y=y,
-                label_x=x - 7 if near_east_edge else x + 7,
-                anchor="end" if near_east_edge else "start",
-            )
+        candidates = [(x + 7, y, "start"), (x - 7, y, "end")]
+        candidates += [
+            (cx, cy + dy, anchor) for dy in (-14, 14, -28, 28) for cx, cy, anchor in candidates[:2]
+        ]
+        fitting = [c for c in candidates if _label_box(c[0], c[1], c[2], place.name)[2] <= WIDTH]
+        label_x, label_y, anchor = next(
+            (c for c in fitting if not _overlaps(_label_box(*c, place.name), taken)), fitting[0]
         )
+        taken.append(_label_box(label_x, label_y, anchor, place.name))
+        points.append(MapPoint(place.name, place.country.name, x, y, label_x, label_y, anchor))
     return points

@@ -302,3 +302,26 @@ def test_a_contact_needs_the_purpose_of_holding_their_details(officer_client):
 
     assert "purpose" in response.context["form"].errors
     assert not link.contacts.exists()
+
+
+def test_map_projection_and_labels_that_do_not_overlap():
+    from partnerships.worldmap import HEIGHT, WIDTH, _label_box, land_path, map_points, project
+
+    close = [
+        PlaceFactory.build(name="Hefei", country="CN", latitude=31.82, longitude=117.22),
+        PlaceFactory.build(name="Zhejiang", country="CN", latitude=30.27, longitude=120.15),
+        PlaceFactory.build(name="Chongqing", country="CN", latitude=29.56, longitude=106.55),
+    ]
+
+    points = map_points(close)
+    boxes = [_label_box(p.label_x, p.label_y, p.anchor, p.name) for p in points]
+
+    assert project(-180, 90) == (0, 0)
+    assert project(180, -90) == (WIDTH, HEIGHT)
+    assert project(0, 0) == (WIDTH / 2, HEIGHT / 2)
+    assert land_path().startswith("M"), "the world outline comes from the world-atlas npm package"
+    assert not any(
+        a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+    )
