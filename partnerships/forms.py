@@ -18,7 +18,10 @@ from partnerships.models import (
 )
 from partnerships.services import STARTING_STATUSES, allowed_moves_from
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+def date_input() -> forms.DateInput:
+    """A browser date picker; a new widget each time, as crispy writes attributes onto it."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def gds_layout(form: forms.BaseForm, submit_label: str) -> FormHelper:
@@ -26,6 +29,7 @@ def gds_layout(form: forms.BaseForm, submit_label: str) -> FormHelper:
     fields = []
     for name, field in form.fields.items():
         widget = field.widget
+        _add_govuk_class(widget)
         if isinstance(widget, forms.CheckboxSelectMultiple):
             fields.append(Field.checkboxes(name, legend_size=Size.SMALL, small=True))
         elif isinstance(widget, forms.RadioSelect):
@@ -41,6 +45,21 @@ def gds_layout(form: forms.BaseForm, submit_label: str) -> FormHelper:
     helper = FormHelper()
     helper.layout = Layout(*fields, Submit("submit", submit_label))
     return helper
+
+
+# The pack styles text, e-mail and password inputs; these widgets need the GOV.UK class themselves.
+GOVUK_CLASSES = {
+    forms.NumberInput: "govuk-input",
+    forms.DateInput: "govuk-input govuk-input--width-10",
+    forms.URLInput: "govuk-input",
+    forms.FileInput: "govuk-file-upload",
+}
+
+
+def _add_govuk_class(widget: forms.Widget) -> None:
+    for widget_class, css_class in GOVUK_CLASSES.items():
+        if type(widget) is widget_class:
+            widget.attrs["class"] = css_class
 
 
 def _width(field: forms.Field) -> int | None:
@@ -72,7 +91,7 @@ class ServiceModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
-                field.widget = DATE_INPUT
+                field.widget = date_input()
         self.helper = gds_layout(self, self.submit_label)
 
     def _post_clean(self):
@@ -128,7 +147,7 @@ class PartnershipForm(ServiceModelForm):
 
 class StatusChangeForm(forms.Form):
     to = forms.ChoiceField(label="New status", widget=forms.RadioSelect)
-    on = forms.DateField(label="Date of the change", widget=DATE_INPUT)
+    on = forms.DateField(label="Date of the change", widget=date_input())
     reason = forms.CharField(label="Why is the status changing?", widget=forms.Textarea)
 
     def __init__(self, *args, partnership: Partnership, **kwargs):

@@ -178,7 +178,7 @@ class Partnership(models.Model):
         max_length=20,
         choices=Depth.choices,
         blank=True,
-        help_text="Leave blank if not assessed.",
+        help_text="Kent's strategy groups partners as strategic, project-based or exploring.",
     )
     began_year = models.PositiveSmallIntegerField(
         "year it began",
