@@ -2,6 +2,7 @@
 the admin shows a link's status and its history but changes it only through partnership_change_status."""
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships import services
@@ -45,6 +46,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     list_filter = ("kind",)
     search_fields = ("name", "short_name")
     inlines = [ContactInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class PartnershipOrganisationInline(admin.TabularInline):
