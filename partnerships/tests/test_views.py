@@ -325,3 +325,12 @@ def test_map_projection_and_labels_that_do_not_overlap():
         for i, a in enumerate(boxes)
         for b in boxes[i + 1 :]
     )
+
+
+def test_the_csv_export_quotes_text_a_spreadsheet_would_run_as_a_formula(officer_client):
+    PartnershipFactory(place__name="=HYPERLINK(1)", lead_councillor="@SUM(A1)")
+
+    rows = list(csv.reader(io.StringIO(officer_client.get("/partnerships/export.csv").content.decode())))
+
+    assert rows[1][0] == "'=HYPERLINK(1)"
+    assert rows[1][7] == "'@SUM(A1)"

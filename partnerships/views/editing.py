@@ -1,21 +1,16 @@
-"""Pages for officers, members and clerks. Views parse input, call a service or selector, and answer."""
-
-import csv
+"""Create and edit pages, and the actions (status change, accepting an appraisal) officers take."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
-from partnerships import selectors, services
-from partnerships.filters import PartnershipFilter
+from partnerships import services
 from partnerships.forms import (
     AgreementForm,
     AnnualReviewForm,
@@ -30,148 +25,7 @@ from partnerships.forms import (
     apply_service_errors,
 )
 from partnerships.models import Agreement, Appraisal, LogframeRow, Organisation, Partnership, Place
-from partnerships.uploads import sniff_content_type
-from partnerships.worldmap import HEIGHT, WIDTH, graticule_path, land_path, map_points
-
-VIEW = "partnerships.view_partnership"
-PAGE_SIZE = 25
-
-
-def _list_crumb():
-    return ("Partnerships", reverse("partnerships:list"))
-
-
-def _link_crumbs(partnership: Partnership, *current: str):
-    return [
-        _list_crumb(),
-        (str(partnership.place), partnership.get_absolute_url()),
-        *[(c, None) for c in current],
-    ]
-
-
-# ---- reading pages -------------------------------------------------------------------------------------
-
-
-@permission_required(VIEW, raise_exception=True)
-def partnership_list(request):
-    """The register: filters, search, pagination, and the same list as CSV."""
-    links = PartnershipFilter(request.GET, queryset=selectors.partnership_list())
-    page = Paginator(links.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "filter": links,
-        "page": page,
-        "query": query.urlencode(),
-        "crumbs": [("Partnerships", None)],
-    }
-    return render(request, "partnerships/partnership_list.html", context)
-
-
-@permission_required(VIEW, raise_exception=True)
-def partnership_export(request):
-    """The filtered list of links as a CSV file, one row per link."""
-    links = PartnershipFilter(request.GET, queryset=selectors.partnership_list()).qs
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="partnerships-{timezone.localdate():%Y-%m-%d}.csv"'
-    )
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "Place",
-            "Country",
-            "Kind of link",
-            "Depth",
-            "Status",
-            "Began",
-            "Lead officer",
-            "Lead councillor",
-            "Themes",
-            "Last review",
-            "Drifting",
-        ]
-    )
-    for link in links:
-        writer.writerow(
-            [
-                link.place.name,
-                link.place.country.name,
-                link.get_kind_display(),
-                link.get_depth_display(),
-                link.get_status_display(),
-                link.began_year or "",
-                link.lead_officer.get_full_name() if link.lead_officer else "",
-                link.lead_councillor,
-                "; ".join(theme.name for theme in link.themes.all()),
-                link.last_reviewed_on or "",
-                "yes" if link.drifting else "no",
-            ]
-        )
-    return response
-
-
-@permission_required(VIEW, raise_exception=True)
-def partnership_detail(request, pk):
-    try:
-        partnership = selectors.partnership_detail(pk)
-    except Partnership.DoesNotExist as error:
-        raise Http404("No such link") from error
-    context = {
-        "partnership": partnership,
-        "timeline": selectors.partnership_timeline(partnership=partnership),
-        "can_edit": request.user.has_perm("partnerships.change_partnership"),
-        "crumbs": [_list_crumb(), (str(partnership.place), None)],
-    }
-    return render(request, "partnerships/partnership_detail.html", context)
-
-
-@permission_required(VIEW, raise_exception=True)
-def partner_map(request):
-    places = list(selectors.places_for_map())
-    context = {
-        "places": places,
-        "points": map_points(places),
-        "land": land_path(),
-        "graticule": graticule_path(),
-        "width": WIDTH,
-        "height": HEIGHT,
-        "crumbs": [_list_crumb(), ("Map of partner places", None)],
-    }
-    return render(request, "partnerships/map.html", context)
-
-
-@permission_required("partnerships.view_place", raise_exception=True)
-def place_list(request):
-    context = {"places": selectors.place_list(), "crumbs": [_list_crumb(), ("Partner places", None)]}
-    return render(request, "partnerships/place_list.html", context)
-
-
-@permission_required("partnerships.view_organisation", raise_exception=True)
-def organisation_list(request):
-    context = {
-        "organisations": selectors.organisation_list(),
-        "crumbs": [_list_crumb(), ("Local organisations", None)],
-    }
-    return render(request, "partnerships/organisation_list.html", context)
-
-
-@permission_required("partnerships.view_agreement", raise_exception=True)
-def agreement_document(request, pk):
-    """The signed document, only to people who may read the register; never served as a static file."""
-    agreement = get_object_or_404(Agreement, pk=pk)
-    if not agreement.document:
-        raise Http404("This agreement has no document")
-    document = agreement.document.open("rb")
-    return FileResponse(
-        document,
-        as_attachment=True,
-        filename=agreement.document.name.rsplit("/", 1)[-1],
-        content_type=sniff_content_type(document) or "application/octet-stream",
-    )
-
-
-# ---- forms ---------------------------------------------------------------------------------------------
+from partnerships.views.common import link_crumbs, list_crumb
 
 
 class ServiceFormView(PermissionRequiredMixin):
@@ -185,7 +39,7 @@ class ServiceFormView(PermissionRequiredMixin):
         raise NotImplementedError
 
     def crumbs(self):
-        return [_list_crumb(), (self.title, None)]
+        return [list_crumb(), (self.title, None)]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=self.title, crumbs=self.crumbs(), **kwargs)
@@ -208,7 +62,7 @@ class PartnershipChildMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def crumbs(self):
-        return _link_crumbs(self.partnership, self.title)
+        return link_crumbs(self.partnership, self.title)
 
     def get_success_url(self):
         return self.partnership.get_absolute_url()
@@ -264,7 +118,7 @@ class PartnershipUpdateView(ServiceFormView, UpdateView):
     title = "Edit the link"
 
     def crumbs(self):
-        return _link_crumbs(self.object, self.title)
+        return link_crumbs(self.object, self.title)
 
     def save(self, form):
         return services.partnership_update(partnership=form.instance, themes=form.cleaned_data["themes"])
@@ -295,7 +149,7 @@ def partnership_change_status(request, pk):
         "form": form,
         "title": "Change status",
         "intro": f"The link is {partnership.get_status_display().lower()}.",
-        "crumbs": _link_crumbs(partnership, "Change status"),
+        "crumbs": link_crumbs(partnership, "Change status"),
     }
     return render(request, "partnerships/form_page.html", context)
 
@@ -319,7 +173,7 @@ class AgreementUpdateView(ServiceFormView, UpdateView):
     success_message = "Agreement saved"
 
     def crumbs(self):
-        return _link_crumbs(self.object.partnership, self.title)
+        return link_crumbs(self.object.partnership, self.title)
 
     def save(self, form):
         return services.agreement_save(agreement=form.instance)
@@ -384,7 +238,7 @@ class LogframeRowUpdateView(ServiceFormView, UpdateView):
     success_message = "Logical framework row saved"
 
     def crumbs(self):
-        return _link_crumbs(self.object.partnership, self.title)
+        return link_crumbs(self.object.partnership, self.title)
 
     def save(self, form):
         return services.logframe_row_save(row=form.instance)
