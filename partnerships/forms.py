@@ -4,6 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from partnerships.models import (
     Agreement,
@@ -92,6 +93,9 @@ class ServiceModelForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = date_input()
+            if isinstance(field.widget, forms.RadioSelect) and field.required:
+                # A required choice as radios needs no "---------" option.
+                field.choices = [(value, label) for value, label in field.choices if value != ""]
         self.helper = gds_layout(self, self.submit_label)
 
     def _post_clean(self):
@@ -184,6 +188,10 @@ class AnnualReviewForm(ServiceModelForm):
         widget=forms.RadioSelect,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewed_on"].initial = timezone.localdate()
+
     class Meta:
         model = AnnualReview
         fields = ["reviewed_on", "supports_objectives", "outcomes", "rag", "decision", "next_review_due"]
@@ -192,6 +200,10 @@ class AnnualReviewForm(ServiceModelForm):
 
 class AppraisalForm(ServiceModelForm):
     submit_label = "Save appraisal"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["appraised_on"].initial = timezone.localdate()
 
     class Meta:
         model = Appraisal

@@ -202,9 +202,11 @@ class Agreement(models.Model):
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="agreements")
     kind = models.CharField("kind of agreement", max_length=20, choices=Kind.choices)
-    signed_on = models.DateField()
+    signed_on = models.DateField("date signed")
     signatories = models.TextField(help_text="Who signed, one per line, with their role.")
-    ends_on = models.DateField(null=True, blank=True, help_text="Only for a time-limited agreement.")
+    ends_on = models.DateField(
+        "end date", null=True, blank=True, help_text="Only for a time-limited agreement."
+    )
     objectives = models.TextField(blank=True)
     document = models.FileField(
         "signed document",

@@ -59,7 +59,7 @@ def test_officer_records_a_link_with_its_charter_and_review_and_it_stops_driftin
 
     page.get_by_role("link", name="Record an agreement").click()
     page.get_by_label("Twinning charter").check()
-    page.get_by_label("Signed on").fill("2008-05-09")
+    page.get_by_label("Date signed").fill("2008-05-09")
     page.get_by_label("Signatories").fill("The Lord Mayor of Leicester\nThe Mayor of Haskovo")
     page.get_by_label("Signed document").set_input_files(
         files=[{"name": "charter.pdf", "mimeType": "application/pdf", "buffer": PDF}]
