@@ -16,6 +16,7 @@ from partnerships.models import (
     Partnership,
     PartnershipOrganisation,
     Place,
+    Status,
 )
 from partnerships.services import STARTING_STATUSES, allowed_moves_from
 
@@ -149,23 +150,23 @@ class PartnershipForm(ServiceModelForm):
         self.helper = gds_layout(self, self.submit_label)
 
 
+class LifeCycleChoiceField(forms.ChoiceField):
+    """Offers the moves allowed from the current status but passes any status on to the service,
+    which refuses an impossible move with a message naming the moves that are allowed."""
+
+    def valid_value(self, value):
+        return value in Status.values
+
+
 class StatusChangeForm(forms.Form):
-    to = forms.ChoiceField(label="New status", widget=forms.RadioSelect)
+    to = LifeCycleChoiceField(label="New status", widget=forms.RadioSelect)
     on = forms.DateField(label="Date of the change", widget=date_input())
     reason = forms.CharField(label="Why is the status changing?", widget=forms.Textarea)
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only the moves the life cycle allows are offered; the service refuses any other with its reason.
-        allowed = dict(allowed_moves_from(partnership.status))
-        self.fields["to"].choices = [
-            (value, label)
-            for value, label in Partnership._meta.get_field("status").choices
-            if value in allowed
-        ] or [("", "No further moves: the link has ended")]
-        self.fields["to"].error_messages["invalid_choice"] = (
-            "Choose one of the statuses this link can move to"
-        )
+        self.fields["to"].choices = allowed_moves_from(partnership.status)
+        self.fields["to"].error_messages["invalid_choice"] = "Choose a status from the list"
         self.helper = gds_layout(self, "Change status")
 
 

@@ -261,17 +261,34 @@ def test_a_review_with_dates_in_the_wrong_order_is_refused_beside_the_field(offi
 
 
 def test_an_illegal_status_move_is_refused_beside_the_field(officer_client):
+    link = PartnershipFactory(status=Status.APPROACH_RECEIVED)
+
+    response = officer_client.post(
+        f"/partnerships/{link.pk}/status/", {"to": "active", "on": "2026-11-01", "reason": "Sign it"}
+    )
+
+    assert response.context["form"].errors["to"] == [
+        "A link cannot move from approach received to formalised/active; it can move to: exploring, ended"
+    ]
+    assert 'class="govuk-error-message"' in response.content.decode()
+    link.refresh_from_db()
+    assert link.status == Status.APPROACH_RECEIVED
+    assert not StatusChange.objects.exists()
+
+
+def test_an_ended_link_offers_no_move_and_refuses_one(officer_client):
     link = PartnershipFactory(status=Status.ENDED)
 
+    page = officer_client.get(f"/partnerships/{link.pk}/status/").content.decode()
     response = officer_client.post(
         f"/partnerships/{link.pk}/status/", {"to": "active", "on": "2026-11-01", "reason": "Revive"}
     )
 
-    assert response.status_code == 200
-    assert response.context["form"].errors["to"]
+    assert "an ended link cannot move again" in page
+    assert "<form" not in page.split('id="main-content"')[1]
+    assert "an ended link cannot move again" in response.context["form"].errors["to"][0]
     link.refresh_from_db()
     assert link.status == Status.ENDED
-    assert not StatusChange.objects.exists()
 
 
 def test_a_status_change_is_recorded_with_who_and_why(officer_client, officer):

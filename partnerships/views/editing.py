@@ -145,10 +145,14 @@ def partnership_change_status(request, pk):
         else:
             messages.success(request, f"Status changed to {partnership.get_status_display().lower()}")
             return redirect(partnership)
+    has_moves = bool(form.fields["to"].choices)
     context = {
         "form": form,
+        "hide_form": not has_moves and not form.errors,
         "title": "Change status",
-        "intro": f"The link is {partnership.get_status_display().lower()}.",
+        "intro": f"The link is {partnership.get_status_display().lower()}."
+        if has_moves
+        else "This link has ended: an ended link cannot move again. Record a new link instead.",
         "crumbs": link_crumbs(partnership, "Change status"),
     }
     return render(request, "partnerships/form_page.html", context)
@@ -191,7 +195,10 @@ class ReviewCreateView(PartnershipChildMixin, ServiceFormView, CreateView):
     def save(self, form):
         form.instance.partnership = self.partnership
         form.instance.reviewer = self.request.user
-        return services.review_record(review=form.instance)
+        review = services.review_record(review=form.instance)
+        if review.decision == review.Decision.END:
+            messages.info(self.request, "The review decided to end the link: use “Change status” to end it.")
+        return review
 
 
 class AppraisalCreateView(PartnershipChildMixin, ServiceFormView, CreateView):
