@@ -30,6 +30,8 @@ class Status(models.TextChoices):
     ENDED = "ended", "Ended"
 
 
+DUPLICATE_LINK = "This place already has a link of this kind that has not ended"
+
 # A link counts as established once it has been formalised; its start year cannot be in the future.
 ESTABLISHED_STATUSES = (Status.ACTIVE, Status.UNDER_REVIEW, Status.DORMANT, Status.ENDED)
 
@@ -95,7 +97,7 @@ class Partnership(models.Model):
                 fields=["place", "kind"],
                 condition=~Q(status="ended"),
                 name="partnership_one_live_link_per_place_and_kind",
-                violation_error_message="This place already has a link of this kind that has not ended",
+                violation_error_message=DUPLICATE_LINK,
             ),
         ]
 
@@ -124,11 +126,9 @@ class Partnership(models.Model):
             super().validate_constraints(exclude=exclude)
         except ValidationError as error:
             if "__all__" in getattr(error, "error_dict", {}) and any(
-                "already has a link" in message for message in error.messages
+                message == DUPLICATE_LINK for message in error.messages
             ):
-                raise ValidationError(
-                    {"place": "This place already has a link of this kind that has not ended"}
-                ) from error
+                raise ValidationError({"place": DUPLICATE_LINK}) from error
             raise
 
     @property

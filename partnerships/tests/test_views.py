@@ -351,3 +351,18 @@ def test_the_csv_export_quotes_text_a_spreadsheet_would_run_as_a_formula(officer
 
     assert rows[1][0] == "'=HYPERLINK(1)"
     assert rows[1][7] == "'@SUM(A1)"
+
+
+def test_a_member_cannot_accept_an_appraisal_or_change_a_status(client, member):
+    appraisal = AppraisalFactory()
+    client.force_login(member)
+
+    accept = client.post(f"/partnerships/appraisals/{appraisal.pk}/accept/")
+    move = client.post(
+        f"/partnerships/{appraisal.partnership.pk}/status/",
+        {"to": "ended", "on": "2026-11-01", "reason": "x"},
+    )
+
+    assert (accept.status_code, move.status_code) == (403, 403)
+    appraisal.partnership.refresh_from_db()
+    assert appraisal.partnership.status == Status.EXPLORING
