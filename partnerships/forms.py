@@ -43,7 +43,7 @@ def gds_layout(form: forms.BaseForm, submit_label: str) -> FormHelper:
         elif isinstance(widget, forms.CheckboxInput | forms.FileInput):
             fields.append(Field(name))
         else:
-            fields.append(Field.text(name, field_width=_width(field)))
+            fields.append(Field.text(name))
     helper = FormHelper()
     helper.layout = Layout(*fields, Submit("submit", submit_label))
     return helper
@@ -51,7 +51,7 @@ def gds_layout(form: forms.BaseForm, submit_label: str) -> FormHelper:
 
 # The pack styles text, e-mail and password inputs; these widgets need the GOV.UK class themselves.
 GOVUK_CLASSES = {
-    forms.NumberInput: "govuk-input",
+    forms.NumberInput: "govuk-input govuk-input--width-10",
     forms.DateInput: "govuk-input govuk-input--width-10",
     forms.URLInput: "govuk-input",
     forms.FileInput: "govuk-file-upload",
@@ -64,12 +64,13 @@ def _add_govuk_class(widget: forms.Widget) -> None:
             widget.attrs["class"] = css_class
 
 
-def _width(field: forms.Field) -> int | None:
-    if isinstance(field, forms.DateField):
-        return None
-    if isinstance(field, forms.DecimalField | forms.IntegerField):
-        return 10
-    return None
+def required_messages(form: forms.BaseForm) -> None:
+    """GOV.UK style messages for empty required fields: "Enter the date signed", "Select the decision"."""
+    for field in form.fields.values():
+        label = str(field.label or "")
+        label = label[:1].lower() + label[1:]
+        verb = "Select" if isinstance(field, forms.ChoiceField | forms.ModelChoiceField) else "Enter"
+        field.error_messages["required"] = f"{verb} the {label}"
 
 
 def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -97,6 +98,7 @@ class ServiceModelForm(forms.ModelForm):
             if isinstance(field.widget, forms.RadioSelect) and field.required:
                 # A required choice as radios needs no "---------" option.
                 field.choices = [(value, label) for value, label in field.choices if value != ""]
+        required_messages(self)
         self.helper = gds_layout(self, self.submit_label)
 
     def _post_clean(self):
@@ -167,6 +169,8 @@ class StatusChangeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = allowed_moves_from(partnership.status)
         self.fields["to"].error_messages["invalid_choice"] = "Choose a status from the list"
+        required_messages(self)
+        self.fields["reason"].error_messages["required"] = "Enter why the status is changing"
         self.helper = gds_layout(self, "Change status")
 
 
@@ -192,6 +196,9 @@ class AnnualReviewForm(ServiceModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reviewed_on"].initial = timezone.localdate()
+        self.fields["supports_objectives"].error_messages["required"] = (
+            "Select yes if the link still supports the council's objectives"
+        )
 
     class Meta:
         model = AnnualReview
@@ -205,6 +212,12 @@ class AppraisalForm(ServiceModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["appraised_on"].initial = timezone.localdate()
+        for key, criterion in Appraisal.CRITERIA:
+            # Four "Evidence" labels would read the same to a screen reader: name each criterion.
+            would = f"the partner would {criterion[0].lower()}{criterion[1:]}"
+            self.fields[f"{key}_evidence"].label = f"Evidence that {would}"
+            self.fields[f"{key}_evidence"].error_messages["required"] = f"Enter the evidence that {would}"
+            self.fields[f"{key}_score"].error_messages["required"] = f"Select how far {would}"
 
     class Meta:
         model = Appraisal

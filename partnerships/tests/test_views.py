@@ -366,3 +366,19 @@ def test_a_member_cannot_accept_an_appraisal_or_change_a_status(client, member):
     assert (accept.status_code, move.status_code) == (403, 403)
     appraisal.partnership.refresh_from_db()
     assert appraisal.partnership.status == Status.EXPLORING
+
+
+def test_an_empty_appraisal_says_what_each_field_needs(officer_client):
+    link = PartnershipFactory(status=Status.EXPLORING)
+
+    errors = officer_client.post(f"/partnerships/{link.pk}/appraisals/new/", {}).context["form"].errors
+
+    assert errors["accessible_score"] == [
+        "Select how far the partner would be reasonably accessible at reasonable cost"
+    ]
+    assert errors["local_relevance_evidence"] == [
+        "Enter the evidence that the partner would provide linkages of relevance to local communities "
+        "on both sides"
+    ]
+    assert errors["recommendation"] == ["Select the recommendation"]
+    assert errors["estimated_yearly_cost"] == ["Enter the estimated yearly cost (£)"]
