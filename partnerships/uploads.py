@@ -27,6 +27,8 @@ def sniff_content_type(uploaded) -> str | None:
 
 def validate_agreement_document(uploaded) -> None:
     """Refuse a file larger than UPLOAD_MAX_BYTES or whose content is not a PDF, Word file or image."""
+    if getattr(uploaded, "_committed", False):
+        return  # already stored: it was checked when it was uploaded, and editing other fields keeps it
     limit = settings.UPLOAD_MAX_BYTES
     if uploaded.size > limit:
         raise ValidationError(

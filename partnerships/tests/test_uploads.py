@@ -109,3 +109,17 @@ def test_an_agreement_without_a_document_has_nothing_to_download(officer_client)
     agreement = AgreementFactory()
 
     assert officer_client.get(f"/partnerships/agreements/{agreement.pk}/document/").status_code == 404
+
+
+def test_editing_an_agreement_without_a_new_file_keeps_its_document(officer_client):
+    agreement = AgreementFactory(document=SimpleUploadedFile("charter.pdf", PDF))
+    stored = agreement.document.name
+
+    response = officer_client.post(
+        f"/partnerships/agreements/{agreement.pk}/edit/",
+        {"kind": "charter", "signed_on": "1990-06-01", "signatories": "The Lord Mayor\nThe Mayor"},
+    )
+
+    agreement.refresh_from_db()
+    assert response.status_code == 302
+    assert (agreement.document.name, agreement.signatories) == (stored, "The Lord Mayor\nThe Mayor")
