@@ -28,6 +28,12 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section(
+        "Partnerships",
+        "partnerships:list",
+        "The register of international links: partner places, agreements, annual reviews and drift.",
+        permission="partnerships.view_partnership",
+    ),
+    Section(
         "Strategy",
         "strategy:index",
         "The international strategy: objectives, annual action plans and progress, indicators, budgets.",

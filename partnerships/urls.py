@@ -1,5 +1,40 @@
-from django.urls import path  # noqa: F401  (pages are added here as the partnerships issues land)
+from django.urls import path
+
+from partnerships.views import editing, reading
 
 app_name = "partnerships"
 
-urlpatterns = []
+urlpatterns = [
+    path("", reading.partnership_list, name="list"),
+    path("export.csv", reading.partnership_export, name="export"),
+    path("map/", reading.partner_map, name="map"),
+    path("new/", editing.PartnershipCreateView.as_view(), name="create"),
+    path("<int:pk>/", reading.partnership_detail, name="detail"),
+    path("<int:pk>/edit/", editing.PartnershipUpdateView.as_view(), name="edit"),
+    path("<int:pk>/status/", editing.partnership_change_status, name="change_status"),
+    path("<int:pk>/agreements/new/", editing.AgreementCreateView.as_view(), name="agreement_create"),
+    path("<int:pk>/reviews/new/", editing.ReviewCreateView.as_view(), name="review_create"),
+    path("<int:pk>/appraisals/new/", editing.AppraisalCreateView.as_view(), name="appraisal_create"),
+    path("<int:pk>/logframe/new/", editing.LogframeRowCreateView.as_view(), name="logframe_create"),
+    path(
+        "<int:pk>/organisations/new/",
+        editing.PartnershipOrganisationCreateView.as_view(),
+        name="partnership_organisation_create",
+    ),
+    path("<int:pk>/contacts/new/", editing.PartnerContactCreateView.as_view(), name="partner_contact_create"),
+    path("agreements/<int:pk>/edit/", editing.AgreementUpdateView.as_view(), name="agreement_edit"),
+    path("agreements/<int:pk>/document/", reading.agreement_document, name="agreement_document"),
+    path("appraisals/<int:pk>/accept/", editing.appraisal_accept, name="appraisal_accept"),
+    path("logframe/<int:pk>/edit/", editing.LogframeRowUpdateView.as_view(), name="logframe_edit"),
+    path("places/", reading.place_list, name="places"),
+    path("places/new/", editing.PlaceCreateView.as_view(), name="place_create"),
+    path("places/<int:pk>/edit/", editing.PlaceUpdateView.as_view(), name="place_edit"),
+    path("organisations/", reading.organisation_list, name="organisations"),
+    path("organisations/new/", editing.OrganisationCreateView.as_view(), name="organisation_create"),
+    path("organisations/<int:pk>/edit/", editing.OrganisationUpdateView.as_view(), name="organisation_edit"),
+    path(
+        "organisations/<int:pk>/contacts/new/",
+        editing.OrganisationContactCreateView.as_view(),
+        name="organisation_contact_create",
+    ),
+]

@@ -32,9 +32,9 @@ CASES = [(page, url, who, code) for page, url, codes in access_table() for who, 
 
 
 @pytest.fixture
-def url_objects(db):
+def url_objects(db, settings, tmp_path):
     """Objects whose ids fill the placeholders in the table's URLs, e.g. `{partnership}`."""
-    return {**strategy_objects()}
+    return {**strategy_objects(), **partnership_objects(settings, tmp_path)}
 
 
 def strategy_objects() -> dict:
@@ -65,6 +65,27 @@ def make_user_for_objects():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_user(username="object-owner")
+
+
+def partnership_objects(settings, tmp_path) -> dict:
+    from django.core.files.base import ContentFile
+
+    from partnerships.models import LogframeRow
+    from partnerships.tests.factories import AgreementFactory, AppraisalFactory, OrganisationFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    agreement = AgreementFactory(document=ContentFile(b"%PDF-1.4\n%%EOF\n", name="charter.pdf"))
+    partnership = agreement.partnership
+    return {
+        "partnership": partnership.pk,
+        "place": partnership.place.pk,
+        "agreement": agreement.pk,
+        "appraisal": AppraisalFactory().pk,
+        "logframe_row": LogframeRow.objects.create(
+            partnership=partnership, level="goal", summary="s", indicators="i", verification="v"
+        ).pk,
+        "organisation": OrganisationFactory().pk,
+    }
 
 
 @pytest.mark.django_db

@@ -88,8 +88,7 @@ def test_start_page_query_count_does_not_grow_with_users(client, officer, django
     with CaptureQueriesContext(connection) as many_users:
         client.get("/")
 
-    # Session, user, roles, and the user's and groups' permissions (read once, for the sections that
-    # need a permission: Django's ModelBackend caches them on the user for the request).
+    # Session, user, groups, and the user's and groups' permissions, read once for the navigation's sections.
     assert len(few_users) == len(many_users) <= 5
 
 

@@ -1,0 +1,37 @@
+"""The register of international links: partner places, links and their life cycle, agreements,
+local organisations and contacts, annual reviews, appraisals of prospective links and logframes.
+
+Words and categories follow the domain documents: the LGIB handbook "Take your partners" (life cycle,
+charters and agreements, the logical framework) and Kent's draft International Strategy (depth of
+commitment, the four criteria for a new link, annual review "to avoid drift").
+"""
+
+from partnerships.models.links import (
+    AGREEMENT_LAPSE_WARNING_DAYS,
+    ESTABLISHED_STATUSES,
+    Agreement,
+    Partnership,
+    PartnershipOrganisation,
+    Status,
+    StatusChange,
+)
+from partnerships.models.register import SOURCE_HELP, Contact, Organisation, Place, Theme
+from partnerships.models.reviews import AnnualReview, Appraisal, LogframeRow
+
+__all__ = [
+    "AGREEMENT_LAPSE_WARNING_DAYS",
+    "ESTABLISHED_STATUSES",
+    "SOURCE_HELP",
+    "Agreement",
+    "AnnualReview",
+    "Appraisal",
+    "Contact",
+    "LogframeRow",
+    "Organisation",
+    "Partnership",
+    "PartnershipOrganisation",
+    "Place",
+    "Status",
+    "StatusChange",
+    "Theme",
+]

@@ -1,0 +1,255 @@
+"""Links (partnerships), their life cycle and their agreements."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from partnerships.drift import PartnershipQuerySet
+from partnerships.models.register import SOURCE_HELP, Organisation, Place, Theme
+from partnerships.uploads import validate_agreement_document
+
+# An agreement's page warns this many days before a time-limited agreement lapses.
+AGREEMENT_LAPSE_WARNING_DAYS = 90
+
+
+class Status(models.TextChoices):
+    """The life cycle of a link, after the LGIB handbook."""
+
+    APPROACH_RECEIVED = "approach_received", "Approach received"
+    EXPLORING = "exploring", "Exploring"
+    ACTIVE = "active", "Formalised/active"
+    UNDER_REVIEW = "under_review", "Under review"
+    DORMANT = "dormant", "Dormant"
+    ENDED = "ended", "Ended"
+
+
+DUPLICATE_LINK = "This place already has a link of this kind that has not ended"
+
+# A link counts as established once it has been formalised; its start year cannot be in the future.
+ESTABLISHED_STATUSES = (Status.ACTIVE, Status.UNDER_REVIEW, Status.DORMANT, Status.ENDED)
+
+
+class Partnership(models.Model):
+    """A link between the council and a partner place, with its life cycle."""
+
+    class Kind(models.TextChoices):
+        TWINNING = "twinning", "Formal twinning with a charter"
+        FRIENDSHIP = "friendship", "Friendship agreement"
+        MOU = "mou", "Memorandum of understanding"
+        ECONOMIC_TWINNING = "economic_twinning", "Economic twinning"
+        TECHNICAL = "technical", "Technical or project partnership"
+        NETWORK = "network", "Network membership"
+        DEVELOPMENT = "development", "Development cooperation"
+
+    class Depth(models.TextChoices):
+        """Kent's three groups of partners, by depth of commitment."""
+
+        STRATEGIC = "strategic", "Strategic"
+        PROJECT = "project", "Project-based"
+        EXPLORING = "exploring", "Exploring"
+
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="partnerships")
+    kind = models.CharField("kind of link", max_length=30, choices=Kind.choices)
+    depth = models.CharField(
+        "depth of commitment",
+        max_length=20,
+        choices=Depth.choices,
+        blank=True,
+        help_text="Kent's strategy groups partners as strategic, project-based or exploring.",
+    )
+    began_year = models.PositiveSmallIntegerField(
+        "year it began",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2200)],
+        help_text="Leave blank if not known.",
+    )
+    began_on = models.DateField(
+        "date it began", null=True, blank=True, help_text="If the exact date is known."
+    )
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.APPROACH_RECEIVED)
+    lead_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    lead_councillor = models.CharField(max_length=150, blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="partnerships")
+    organisations = models.ManyToManyField(
+        Organisation, through="PartnershipOrganisation", blank=True, related_name="partnerships"
+    )
+    summary = models.TextField(blank=True, help_text="What the link is about, in a sentence or two.")
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+
+    objects = PartnershipQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[themes])
+
+    class Meta:
+        ordering = ["place__name", "kind"]
+        constraints = [
+            # A place can have several links over time, but only one live link of each kind.
+            models.UniqueConstraint(
+                fields=["place", "kind"],
+                condition=~Q(status="ended"),
+                name="partnership_one_live_link_per_place_and_kind",
+                violation_error_message=DUPLICATE_LINK,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.place.name}: {self.get_kind_display().lower()}"
+
+    def get_absolute_url(self):
+        return reverse("partnerships:detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        today = timezone.localdate()
+        established = self.status in ESTABLISHED_STATUSES
+        if established and self.began_year and self.began_year > today.year:
+            errors["began_year"] = f"An established link cannot begin after this year ({today.year})"
+        if established and self.began_on and self.began_on > today:
+            errors["began_on"] = "An established link cannot begin in the future"
+        if self.began_on and self.began_year and self.began_on.year != self.began_year:
+            errors["began_on"] = "The date it began must fall in the year it began"
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None):
+        # Name the field beside which the duplicate-link message shows.
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            if "__all__" in getattr(error, "error_dict", {}) and any(
+                message == DUPLICATE_LINK for message in error.messages
+            ):
+                raise ValidationError({"place": DUPLICATE_LINK}) from error
+            raise
+
+    @property
+    def is_drifting(self) -> bool:
+        """True when the link has had no annual review in the last 12 months (see partnerships.drift)."""
+        annotated = getattr(self, "drifting", None)
+        if annotated is not None:
+            return annotated
+        return type(self).objects.filter(pk=self.pk).with_drift().values_list("drifting", flat=True).get()
+
+    @property
+    def is_established(self) -> bool:
+        return self.status in ESTABLISHED_STATUSES
+
+
+class PartnershipOrganisation(models.Model):
+    """A local organisation's part in a link, e.g. CLETA supports school exchanges with Strasbourg."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="organisation_roles")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partnership_roles")
+    role = models.CharField(max_length=250, blank=True, help_text="What the organisation does for this link.")
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "organisation"],
+                name="partnership_organisation_once",
+                violation_error_message="This organisation is already involved in this link",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} in {self.partnership}"
+
+
+class StatusChange(models.Model):
+    """One move along the life cycle: when, who and why. Written only by partnership_change_status."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=30, choices=Status.choices)
+    changed_on = models.DateField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["changed_on", "recorded_at"]
+
+    def __str__(self):
+        return (
+            f"{self.partnership}: {self.get_from_status_display() or 'new'} → {self.get_to_status_display()}"
+        )
+
+
+class Agreement(models.Model):
+    """A charter, friendship agreement or memorandum of understanding formalising a link."""
+
+    class Kind(models.TextChoices):
+        CHARTER = "charter", "Twinning charter"
+        FRIENDSHIP = "friendship", "Friendship agreement"
+        MOU = "mou", "Memorandum of understanding"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="agreements")
+    kind = models.CharField("kind of agreement", max_length=20, choices=Kind.choices)
+    signed_on = models.DateField("date signed")
+    signatories = models.TextField(help_text="Who signed, one per line, with their role.")
+    ends_on = models.DateField(
+        "end date", null=True, blank=True, help_text="Only for a time-limited agreement."
+    )
+    objectives = models.TextField(blank=True)
+    document = models.FileField(
+        "signed document",
+        upload_to="agreements/%Y/",
+        blank=True,
+        validators=[validate_agreement_document],
+        help_text="PDF, Word document or a scan as PNG or JPEG.",
+    )
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-signed_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gt=models.F("signed_on")),
+                name="agreement_ends_after_signing",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.partnership}, signed {self.signed_on:%-d %B %Y}"
+
+    def clean(self):
+        errors = {}
+        if self.signed_on and self.signed_on > timezone.localdate():
+            errors["signed_on"] = "The date signed cannot be in the future"
+        if self.ends_on and self.signed_on and self.ends_on <= self.signed_on:
+            errors["ends_on"] = "The end date must be after the date signed"
+        if self.ends_on and self.kind == self.Kind.CHARTER:
+            # The handbook: "Town twinning links are accompanied by formal charters that have no end date".
+            errors["ends_on"] = "A twinning charter has no end date: choose a friendship agreement or MoU"
+        if errors:
+            raise ValidationError(errors)
+
+    def lapse_state(self, today: date | None = None) -> str:
+        """'lapsed', 'lapsing' (within the warning period) or '' for an agreement with no end in sight."""
+        if not self.ends_on:
+            return ""
+        today = today or timezone.localdate()
+        if self.ends_on < today:
+            return "lapsed"
+        if (self.ends_on - today).days <= AGREEMENT_LAPSE_WARNING_DAYS:
+            return "lapsing"
+        return ""

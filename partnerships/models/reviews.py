@@ -1,0 +1,202 @@
+"""How a link is judged: annual reviews, appraisals of prospective links, and its logical framework."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from partnerships.models.links import Partnership
+
+
+class AnnualReview(models.Model):
+    """The yearly review of a link that keeps it from drifting (Kent's strategy)."""
+
+    class Rag(models.TextChoices):
+        RED = "red", "Red"
+        AMBER = "amber", "Amber"
+        GREEN = "green", "Green"
+
+    class Decision(models.TextChoices):
+        CONTINUE = "continue", "Continue"
+        REENERGISE = "reenergise", "Re-energise"
+        CHANGE_FOCUS = "change_focus", "Change focus"
+        END = "end", "End"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField("date of the review")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    supports_objectives = models.BooleanField("still supports the council's objectives")
+    outcomes = models.TextField("outcomes achieved")
+    rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices)
+    decision = models.CharField(max_length=20, choices=Decision.choices)
+    next_review_due = models.DateField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-reviewed_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(next_review_due__gt=models.F("reviewed_on")), name="review_next_due_after_review"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Review of {self.partnership} on {self.reviewed_on:%-d %B %Y}"
+
+    def clean(self):
+        errors = {}
+        if self.reviewed_on and self.reviewed_on > timezone.localdate():
+            errors["reviewed_on"] = "The date of the review cannot be in the future"
+        if self.reviewed_on and self.next_review_due and self.next_review_due <= self.reviewed_on:
+            errors["next_review_due"] = "The next review must be due after the date of this review"
+        if errors:
+            raise ValidationError(errors)
+
+
+class Appraisal(models.Model):
+    """An appraisal of a prospective link against Kent's four criteria for new partners."""
+
+    class Score(models.IntegerChoices):
+        NOT_MET = 0, "0 – not met"
+        WEAKLY = 1, "1 – weakly met"
+        PARTLY = 2, "2 – partly met"
+        FULLY = 3, "3 – fully met"
+
+    class Funding(models.IntegerChoices):
+        NONE = 0, "None identified"
+        WEAK = 1, "Weak"
+        MODERATE = 2, "Moderate"
+        STRONG = 3, "Strong"
+
+    class Recommendation(models.TextChoices):
+        PROCEED = "proceed", "Formalise the link"
+        EXPLORE_FURTHER = "explore_further", "Explore further"
+        DECLINE = "decline", "Do not pursue"
+
+    # Kent's criteria, in the strategy's own words; the key prefixes each score and evidence field.
+    CRITERIA = (
+        ("similar_characteristics", "Share broadly similar social and economic characteristics"),
+        ("similar_opportunities", "Provide similar opportunities, priorities and challenges"),
+        ("accessible", "Be reasonably accessible at reasonable cost"),
+        ("local_relevance", "Provide linkages of relevance to local communities on both sides"),
+    )
+    # A prospective link meets the criteria when every one is at least partly met.
+    PASS_MARK = Score.PARTLY
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="appraisals")
+    appraised_on = models.DateField("date of the appraisal")
+    appraiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    similar_characteristics_score = models.PositiveSmallIntegerField(CRITERIA[0][1], choices=Score.choices)
+    similar_characteristics_evidence = models.TextField("evidence")
+    similar_opportunities_score = models.PositiveSmallIntegerField(CRITERIA[1][1], choices=Score.choices)
+    similar_opportunities_evidence = models.TextField("evidence")
+    accessible_score = models.PositiveSmallIntegerField(CRITERIA[2][1], choices=Score.choices)
+    accessible_evidence = models.TextField("evidence")
+    local_relevance_score = models.PositiveSmallIntegerField(CRITERIA[3][1], choices=Score.choices)
+    local_relevance_evidence = models.TextField("evidence")
+    external_funding = models.PositiveSmallIntegerField(
+        "strength of external funding", choices=Funding.choices
+    )
+    external_funding_evidence = models.TextField("funding evidence", blank=True)
+    estimated_yearly_cost = models.DecimalField(
+        "estimated yearly cost (£)",
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+        help_text="For example £4,000 for a four-person, four-night visit.",
+    )
+    cost_basis = models.TextField("how the cost was estimated", blank=True)
+    recommendation = models.CharField(max_length=20, choices=Recommendation.choices)
+    recommendation_reason = models.TextField("reason for the recommendation")
+    accepted_on = models.DateField(null=True, blank=True, editable=False)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-appraised_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(estimated_yearly_cost__gte=0), name="appraisal_cost_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    similar_characteristics_score__lte=3,
+                    similar_opportunities_score__lte=3,
+                    accessible_score__lte=3,
+                    local_relevance_score__lte=3,
+                    external_funding__lte=3,
+                ),
+                name="appraisal_scores_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Appraisal of {self.partnership} on {self.appraised_on:%-d %B %Y}"
+
+    def clean(self):
+        if self.appraised_on and self.appraised_on > timezone.localdate():
+            raise ValidationError({"appraised_on": "The date of the appraisal cannot be in the future"})
+
+    def criterion_scores(self) -> list[tuple[str, int, str]]:
+        """(criterion, score, evidence) for each of the four criteria, in the strategy's order."""
+        return [
+            (label, getattr(self, f"{key}_score"), getattr(self, f"{key}_evidence"))
+            for key, label in self.CRITERIA
+        ]
+
+    @property
+    def criteria_score(self) -> int:
+        """The four criteria's scores added up, out of 12."""
+        return sum(score for _, score, _ in self.criterion_scores())
+
+    @property
+    def meets_criteria(self) -> bool:
+        return all(score >= self.PASS_MARK for _, score, _ in self.criterion_scores())
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_on is not None
+
+
+class LogframeRow(models.Model):
+    """One row of a link's strategic plan as a logical framework (the handbook's example)."""
+
+    class Level(models.TextChoices):
+        GOAL = "goal", "Goal"
+        PURPOSE = "purpose", "Purpose"
+        OUTPUT = "output", "Output"
+        ACTIVITY = "activity", "Activity"
+
+    LEVEL_ORDER = {Level.GOAL: 1, Level.PURPOSE: 2, Level.OUTPUT: 3, Level.ACTIVITY: 4}
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="logframe_rows")
+    level = models.CharField(max_length=20, choices=Level.choices)
+    position = models.PositiveSmallIntegerField(default=1, help_text="Order within its level, 1 first.")
+    summary = models.TextField("project summary")
+    indicators = models.TextField("measurable indicators")
+    verification = models.TextField("means of verification")
+    assumptions = models.TextField("important assumptions", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "position", "pk"]
+
+    def __str__(self):
+        return f"{self.get_level_display()}: {self.summary[:60]}"
