@@ -24,11 +24,16 @@ class Role:
     reads: tuple[str, ...] = DOMAIN_APPS
     edits: tuple[str, ...] = ()
     extra: tuple[str, ...] = field(default=())  # "app_label.codename"
+    excludes: tuple[str, ...] = ()  # "app_label.model" whose add/change/delete this role does not get
     staff: bool = False
 
     def permission_filter(self) -> Q:
         rule = Q(content_type__app_label__in=self.reads, codename__startswith="view_")
-        rule |= Q(content_type__app_label__in=self.edits)
+        edit_rule = Q(content_type__app_label__in=self.edits)
+        for qualified in self.excludes:
+            app_label, model = qualified.split(".", 1)
+            edit_rule &= ~Q(content_type__app_label=app_label, content_type__model=model)
+        rule |= edit_rule
         for qualified in self.extra:
             app_label, codename = qualified.split(".", 1)
             rule |= Q(content_type__app_label=app_label, codename=codename)
@@ -41,6 +46,9 @@ ROLES = (
         "officer",
         "Creates and edits partnership and planning data: places, links, activities, action plans.",
         edits=("strategy", "partnerships"),
+        # The council's conduct rules are set by the Administrator, not by those they apply to.
+        excludes=("partnerships.conductpolicy", "partnerships.hotelcap"),
+        extra=("partnerships.approve_breach",),
     ),
     Role(
         MEMBER,

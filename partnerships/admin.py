@@ -7,15 +7,23 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships import services
 from partnerships.models import (
+    Activity,
     Agreement,
     AnnualReview,
     Appraisal,
+    ConductPolicy,
     Contact,
+    Cost,
+    Evidence,
+    ExternalFunding,
+    Gift,
+    HotelCap,
     LogframeRow,
     Organisation,
     Partnership,
     PartnershipOrganisation,
     Place,
+    ReportingDeadline,
     StatusChange,
     Theme,
 )
@@ -134,3 +142,102 @@ class PartnershipOrganisationAdmin(SimpleHistoryAdmin):
 class LogframeRowAdmin(SimpleHistoryAdmin):
     list_display = ("partnership", "level", "position", "summary")
     list_filter = ("level",)
+
+
+class HotelCapInline(admin.TabularInline):
+    model = HotelCap
+    extra = 0
+
+
+@admin.register(ConductPolicy)
+class ConductPolicyAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "in_force_from",
+        "business_class_min_hours",
+        "subsistence_per_meal",
+        "subsistence_per_day",
+    )
+    inlines = [HotelCapInline]
+
+
+@admin.register(HotelCap)
+class HotelCapAdmin(SimpleHistoryAdmin):
+    list_display = ("policy", "region", "nightly_cap")
+
+
+class CostInline(admin.StackedInline):
+    model = Cost
+    extra = 0
+    readonly_fields = ("amount_gbp", "breach", "recorded_by", "approved_by", "approved_on")
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+
+
+@admin.register(Activity)
+class ActivityAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "partnership", "kind", "starts_on", "state")
+    list_filter = ("kind", "state")
+    search_fields = ("title", "places", "purpose")
+    autocomplete_fields = ("partnership",)
+    inlines = [CostInline, EvidenceInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Cost:
+            return super().save_formset(request, form, formset, change)
+        # Costs are flagged against the conduct rules by the service, as on the officers' pages.
+        for cost in formset.save(commit=False):
+            services.cost_save(cost=cost, by=request.user)
+        for cost in formset.deleted_objects:
+            cost.delete()
+        return None
+
+
+@admin.register(Cost)
+class CostAdmin(SimpleHistoryAdmin):
+    list_display = ("activity", "category", "amount", "currency", "amount_gbp", "stage", "budget_line")
+    list_filter = ("category", "stage", "paid_by")
+    readonly_fields = ("amount_gbp", "breach", "recorded_by")
+    raw_id_fields = ("activity",)
+
+    def save_model(self, request, obj, form, change):
+        services.cost_save(cost=obj, by=request.user)
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "activity", "kind", "uploaded_at")
+    raw_id_fields = ("activity",)
+
+
+@admin.register(Gift)
+class GiftAdmin(SimpleHistoryAdmin):
+    list_display = ("description", "direction", "counterparty", "value", "given_on", "registered_on")
+    list_filter = ("direction", "counterparty_kind")
+    search_fields = ("description", "counterparty")
+    readonly_fields = ("breach", "recorded_by")
+    raw_id_fields = ("activity",)
+
+    def save_model(self, request, obj, form, change):
+        services.gift_save(gift=obj, by=request.user)
+
+
+class ReportingDeadlineInline(admin.TabularInline):
+    model = ReportingDeadline
+    extra = 0
+
+
+@admin.register(ExternalFunding)
+class ExternalFundingAdmin(SimpleHistoryAdmin):
+    list_display = ("funder", "programme", "status", "amount_bid", "amount_awarded", "partnership")
+    list_filter = ("status",)
+    search_fields = ("funder", "programme", "title")
+    filter_horizontal = ("activities",)
+    inlines = [ReportingDeadlineInline]
+
+
+@admin.register(ReportingDeadline)
+class ReportingDeadlineAdmin(SimpleHistoryAdmin):
+    list_display = ("funding", "description", "due_on", "done")

@@ -6,3 +6,9 @@ class PartnershipsConfig(AppConfig):
 
     name = "partnerships"
     verbose_name = "Partnerships"
+
+    def ready(self):
+        from partnerships.spending import activity_cost_spending
+        from strategy.spending import register_spending_source
+
+        register_spending_source(activity_cost_spending)

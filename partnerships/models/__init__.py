@@ -6,6 +6,10 @@ charters and agreements, the logical framework) and Kent's draft International S
 commitment, the four criteria for a new link, annual review "to avoid drift").
 """
 
+from partnerships.models.activities import MAX_COST, Activity, Cost, Evidence, in_pounds
+from partnerships.models.conduct import ConductPolicy, HotelCap, Region
+from partnerships.models.funding import ExternalFunding, ReportingDeadline
+from partnerships.models.gifts import REGISTRATION_DAYS, Gift
 from partnerships.models.links import (
     AGREEMENT_LAPSE_WARNING_DAYS,
     ESTABLISHED_STATUSES,
@@ -19,6 +23,18 @@ from partnerships.models.register import SOURCE_HELP, Contact, Organisation, Pla
 from partnerships.models.reviews import AnnualReview, Appraisal, LogframeRow
 
 __all__ = [
+    "MAX_COST",
+    "REGISTRATION_DAYS",
+    "Activity",
+    "ConductPolicy",
+    "Cost",
+    "Evidence",
+    "ExternalFunding",
+    "Gift",
+    "HotelCap",
+    "Region",
+    "ReportingDeadline",
+    "in_pounds",
     "AGREEMENT_LAPSE_WARNING_DAYS",
     "ESTABLISHED_STATUSES",
     "SOURCE_HELP",

@@ -35,3 +35,37 @@ __all__ = [
     "place_save",
     "review_record",
 ]
+
+from partnerships.services.activities import (  # noqa: E402
+    CostErrors,
+    activity_log,
+    activity_mark_complete,
+    activity_mark_ready,
+    activity_update_safeguarding,
+    breach_approve,
+    breach_justify,
+    cost_save,
+    evidence_add,
+    funding_save,
+    gift_save,
+    policy_on,
+    safeguarding_missing,
+    unresolved_breaches,
+)
+
+__all__ += [
+    "CostErrors",
+    "activity_log",
+    "activity_mark_complete",
+    "activity_mark_ready",
+    "activity_update_safeguarding",
+    "breach_approve",
+    "breach_justify",
+    "cost_save",
+    "evidence_add",
+    "funding_save",
+    "gift_save",
+    "policy_on",
+    "safeguarding_missing",
+    "unresolved_breaches",
+]

@@ -1,0 +1,318 @@
+"""The activity log: visits, delegations, exchanges, events and projects, their costs and evidence."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from partnerships.models.approvals import BreachApproval, BreachQuerySet
+from partnerships.models.conduct import MONEY, Region
+from partnerships.models.links import Partnership
+from partnerships.uploads import validate_agreement_document
+from strategy.financial_years import financial_year_of
+
+PENNY = Decimal("0.01")
+# One cost above this is taken to be a typing mistake (a slipped decimal point), not real spending.
+MAX_COST = Decimal("1000000.00")
+
+
+def in_pounds(amount: Decimal, rate: Decimal) -> Decimal:
+    """The pound amount of `amount` at `rate` pounds to one unit, rounded half up to the penny."""
+    return (amount * rate).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+class Activity(models.Model):
+    class Kind(models.TextChoices):
+        OUTGOING_VISIT = "outgoing_visit", "Outgoing visit"
+        INCOMING_DELEGATION = "incoming_delegation", "Incoming delegation"
+        YOUTH_EXCHANGE = "youth_exchange", "School or youth exchange"
+        STAFF_EXCHANGE = "staff_exchange", "Staff or practitioner exchange"
+        TRADE_MISSION = "trade_mission", "Trade mission"
+        CULTURAL_EVENT = "cultural_event", "Cultural event"
+        FUNDED_PROJECT = "funded_project", "Funded project"
+        VIRTUAL_MEETING = "virtual_meeting", "Virtual meeting"
+        OTHER = "other", "Other"
+
+    class State(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        READY = "ready", "Ready to travel"
+        COMPLETE = "complete", "Complete"
+        CANCELLED = "cancelled", "Cancelled"
+
+    # The handbook asks for a stated reason and benefit for every visit paid from public funds.
+    VISIT_KINDS = (
+        Kind.OUTGOING_VISIT,
+        Kind.INCOMING_DELEGATION,
+        Kind.YOUTH_EXCHANGE,
+        Kind.STAFF_EXCHANGE,
+        Kind.TRADE_MISSION,
+    )
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="activities")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    starts_on = models.DateField("start date")
+    ends_on = models.DateField("end date (or return date)")
+    places = models.CharField("places", max_length=300, blank=True, help_text="Where it happens")
+    paid_from_public_funds = models.BooleanField(default=True)
+    purpose = models.TextField(blank=True, help_text="Why it happens")
+    expected_benefit = models.TextField(blank=True, help_text="What the council and its people gain")
+    objectives = models.ManyToManyField("strategy.Objective", blank=True, related_name="activities")
+    ways_forward = models.ManyToManyField("strategy.WayForward", blank=True, related_name="activities")
+    action = models.ForeignKey(
+        "strategy.Action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        help_text="The action-plan action it delivers",
+    )
+    councillors = models.PositiveSmallIntegerField(default=0)
+    officers = models.PositiveSmallIntegerField(default=0)
+    young_people = models.PositiveSmallIntegerField(default=0)
+    community_members = models.PositiveSmallIntegerField(default=0)
+    businesses = models.PositiveSmallIntegerField(default=0)
+    named_travellers = models.TextField(blank=True, help_text="One a line: name and role")
+    outcomes = models.TextField(blank=True, help_text="Recorded afterwards")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PLANNED)
+    # The safeguarding checklist for an activity with young people.
+    insurance_confirmed = models.BooleanField(default=False)
+    parental_consents = models.PositiveSmallIntegerField("parental consents received", default=0)
+    code_of_behaviour_agreed = models.BooleanField(default=False)
+    coordinators = models.TextField(
+        "named coordinators", blank=True, help_text="One a line: name, telephone and email"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source = models.TextField(blank=True, help_text="Where this comes from; say “Example” if invented")
+
+    history = HistoricalRecords(m2m_fields=[objectives, ways_forward])
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        verbose_name_plural = "activities"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="activity_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("partnerships:activity", args=[self.pk])
+
+    @property
+    def financial_year(self):
+        return financial_year_of(self.starts_on)
+
+    @property
+    def participant_count(self) -> int:
+        return self.councillors + self.officers + self.young_people + self.community_members + self.businesses
+
+    @property
+    def has_young_people(self) -> bool:
+        return self.kind == self.Kind.YOUTH_EXCHANGE or self.young_people > 0
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "The return date must be the same as or after the departure date"
+        if self.kind in self.VISIT_KINDS and self.paid_from_public_funds:
+            if not self.purpose.strip():
+                errors["purpose"] = "Enter the purpose: every visit paid from public funds needs one"
+            if not self.expected_benefit.strip():
+                errors["expected_benefit"] = (
+                    "Enter the expected benefit: every visit paid from public funds needs one"
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Cost(BreachApproval):
+    class Category(models.TextChoices):
+        TRAVEL = "travel", "Travel"
+        ACCOMMODATION = "accommodation", "Accommodation"
+        SUBSISTENCE = "subsistence", "Subsistence"
+        GIFTS = "gifts", "Gifts"
+        HOSPITALITY = "hospitality", "Hospitality given"
+        VENUE = "venue", "Venue"
+        INTERPRETATION = "interpretation", "Interpretation"
+        OTHER = "other", "Other"
+
+    class Stage(models.TextChoices):
+        PLANNED = "planned", "Planned (committed)"
+        ACTUAL = "actual", "Actual (spent)"
+
+    class PaidBy(models.TextChoices):
+        COUNCIL = "council", "The council"
+        PARTNER = "partner", "A partner"
+        GRANT = "grant", "A grant"
+
+    class TravelClass(models.TextChoices):
+        ECONOMY = "economy", "Economy or standard"
+        PREMIUM_ECONOMY = "premium_economy", "Premium economy"
+        BUSINESS = "business", "Business or first"
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="costs")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    description = models.CharField(max_length=200, blank=True)
+    incurred_on = models.DateField("date")
+    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.PLANNED)
+    amount = models.DecimalField(**MONEY)
+    currency = models.CharField(max_length=3, default="GBP", help_text="ISO code, for example EUR or INR")
+    rate_to_gbp = models.DecimalField(
+        "rate to pounds",
+        max_digits=14,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text="Pounds for one unit of the currency, for example 0.852300; 1 for pounds",
+    )
+    amount_gbp = models.DecimalField("amount in pounds", **MONEY, editable=False)
+    paid_by = models.CharField(max_length=10, choices=PaidBy.choices, default=PaidBy.COUNCIL)
+    budget_line = models.ForeignKey(
+        "strategy.BudgetLine",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activity_costs",
+        help_text="Required when the council pays",
+    )
+    travel_class = models.CharField(max_length=20, choices=TravelClass.choices, blank=True)
+    journey_hours = models.DecimalField(
+        "journey length (hours)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("99"))],
+    )
+    region = models.CharField("hotel region", max_length=20, choices=Region.choices, blank=True)
+    nights = models.PositiveSmallIntegerField(null=True, blank=True)
+    meals = models.PositiveSmallIntegerField(null=True, blank=True)
+    days = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = BreachQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["incurred_on", "pk"]
+        permissions = [("approve_breach", "Can approve a justified breach of the conduct rules")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0, amount__lte=MAX_COST), name="cost_amount_in_range"
+            ),
+            models.CheckConstraint(condition=Q(amount_gbp__gte=0), name="cost_gbp_not_negative"),
+            models.CheckConstraint(
+                condition=Q(rate_to_gbp__gt=0) & (~Q(currency="GBP") | Q(rate_to_gbp=1)),
+                name="cost_has_rate_and_gbp_is_one",
+            ),
+            models.CheckConstraint(
+                condition=Q(paid_by="council", budget_line__isnull=False)
+                | (~Q(paid_by="council") & Q(budget_line__isnull=True)),
+                name="cost_budget_line_when_council_pays",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()}: £{self.amount_gbp}"
+
+    def clean(self):
+        errors = {**self._money_errors(), **self._budget_line_errors(), **self._detail_errors()}
+        if errors:
+            raise ValidationError(errors)
+        self.clean_approval()
+
+    def _money_errors(self) -> dict:
+        """Check the currency, its rate and the amount, and work out the amount in pounds."""
+        errors = {}
+        self.currency = (self.currency or "").strip().upper()
+        if len(self.currency) != 3 or not self.currency.isalpha():
+            errors["currency"] = "Enter a three-letter currency code, like GBP, EUR or INR"
+        elif self.currency == "GBP":
+            self.rate_to_gbp = Decimal("1")
+        elif self.rate_to_gbp is None:
+            errors["rate_to_gbp"] = f"Enter the rate to pounds for {self.currency}"
+        elif self.rate_to_gbp <= 0:
+            errors["rate_to_gbp"] = "The rate must be more than 0"
+        if self.amount is None:
+            return errors
+        if self.amount < 0:
+            errors["amount"] = "The amount cannot be negative"
+        elif self.amount > MAX_COST:
+            errors["amount"] = "The amount must be 1,000,000 or less for one cost: check the figure"
+        if not errors:
+            self.amount_gbp = in_pounds(self.amount, self.rate_to_gbp)
+            if self.amount_gbp > MAX_COST:
+                errors["amount"] = "This is more than £1,000,000 for one cost: check the figure and the rate"
+        return errors
+
+    def _budget_line_errors(self) -> dict:
+        if self.paid_by != self.PaidBy.COUNCIL:
+            if self.budget_line_id:
+                return {"budget_line": "Only a cost the council pays is charged to a budget line"}
+            return {}
+        if not self.budget_line_id:
+            return {"budget_line": "Select the budget line the council's cost is charged to"}
+        if self.incurred_on:
+            year = financial_year_of(self.incurred_on)
+            line_year = self.budget_line.budget.financial_year
+            if line_year != year.start:
+                return {
+                    "budget_line": f"This line is in the {self.budget_line.budget.year_label} budget; "
+                    f"choose a line of the {year.label} budget, the year of the cost's date"
+                }
+        return {}
+
+    def _detail_errors(self) -> dict:
+        """The facts the rules need: journey length and class for travel, nights and region for hotels."""
+        errors = {}
+        if self.category == self.Category.TRAVEL:
+            if not self.travel_class:
+                errors["travel_class"] = "Select the class of travel"
+            if self.journey_hours is None:
+                errors["journey_hours"] = "Enter the journey length in hours"
+        if self.category == self.Category.ACCOMMODATION:
+            if not self.nights:
+                errors["nights"] = "Enter the number of nights"
+            if not self.region:
+                errors["region"] = "Select the region of the hotel"
+        if self.category == self.Category.SUBSISTENCE and not (self.meals or self.days):
+            errors["meals"] = "Enter the number of meals or of days the subsistence covers"
+        return errors
+
+
+def evidence_path(instance, filename):
+    return f"activities/{instance.activity_id}/{filename}"
+
+
+class Evidence(models.Model):
+    class Kind(models.TextChoices):
+        PHOTO = "photo", "Photo"
+        DOCUMENT = "document", "Document"
+        RISK_ASSESSMENT = "risk_assessment", "Risk assessment"
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DOCUMENT)
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to=evidence_path, validators=[validate_agreement_document])
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,49 @@
+"""What a cost or a gift shares when it breaks the council's rules: a flag, a justification, an approval.
+
+A breach is not refused: it is flagged, then justified in writing by an officer and approved by a
+second person (a different user from the one who recorded it).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+
+class BreachQuerySet(models.QuerySet):
+    def unresolved(self):
+        """Breaches still lacking a justification or an approval."""
+        return self.exclude(breach="").filter(Q(justification="") | Q(approved_by__isnull=True))
+
+
+class BreachApproval(models.Model):
+    breach = models.TextField(
+        blank=True, editable=False, help_text="The rules this breaks, set when it is saved; blank if none"
+    )
+    justification = models.TextField(blank=True, help_text="Why the breach is necessary")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_breach(self) -> bool:
+        return bool(self.breach)
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.is_breach and not (self.justification and self.approved_by_id)
+
+    def clean_approval(self) -> None:
+        if self.approved_by_id and not self.justification:
+            raise ValidationError({"justification": "A breach needs a written justification before approval"})
+        if self.approved_by_id and self.approved_by_id == self.recorded_by_id:
+            raise ValidationError(
+                {"approved_by": "A second person must approve: not the person who recorded it"}
+            )

@@ -1,0 +1,107 @@
+"""The council's conduct rules for spending on international links, as settings the Administrator edits.
+
+The LGIB handbook asks each council to set a travel-class policy, hotel and subsistence limits (its
+example: a £30 meal) and the values above which a gift is registered or handed to the council. The
+rules in force on a date are those of the latest policy in force on or before it.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from partnerships.models.register import SOURCE_HELP
+
+MONEY = {"max_digits": 12, "decimal_places": 2}
+NOT_NEGATIVE = [MinValueValidator(Decimal("0"), message="Enter an amount of £0 or more")]
+
+
+class Region(models.TextChoices):
+    """Regions for the nightly hotel cap."""
+
+    UK = "uk", "United Kingdom"
+    EUROPE = "europe", "Europe"
+    ASIA = "asia", "Asia"
+    AFRICA = "africa", "Africa"
+    AMERICAS = "americas", "Americas"
+    OCEANIA = "oceania", "Oceania"
+    MIDDLE_EAST = "middle_east", "Middle East"
+
+
+class ConductPolicyQuerySet(models.QuerySet):
+    def in_force_on(self, day: date) -> "ConductPolicy | None":
+        """The policy in force on `day`: the latest one in force on or before it, or None."""
+        return self.filter(in_force_from__lte=day).order_by("-in_force_from").first()
+
+
+class ConductPolicy(models.Model):
+    """One version of the council's rules for travel, hotels, subsistence and gifts."""
+
+    in_force_from = models.DateField(unique=True)
+    business_class_min_hours = models.DecimalField(
+        "business class allowed above (hours' journey)",
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text="Business class is allowed only for a journey longer than this",
+    )
+    subsistence_per_meal = models.DecimalField(
+        "subsistence cap per meal (£)", **MONEY, validators=NOT_NEGATIVE
+    )
+    subsistence_per_day = models.DecimalField("subsistence cap per day (£)", **MONEY, validators=NOT_NEGATIVE)
+    gift_registration_threshold = models.DecimalField(
+        "register gifts worth more than (£)", **MONEY, validators=NOT_NEGATIVE
+    )
+    gift_handover_threshold = models.DecimalField(
+        "hand to the council gifts worth more than (£)", **MONEY, validators=NOT_NEGATIVE
+    )
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+
+    objects = ConductPolicyQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-in_force_from"]
+        verbose_name_plural = "conduct policies"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    business_class_min_hours__gte=0,
+                    subsistence_per_meal__gte=0,
+                    subsistence_per_day__gte=0,
+                    gift_registration_threshold__gte=0,
+                    gift_handover_threshold__gte=0,
+                ),
+                name="conduct_policy_not_negative",
+            )
+        ]
+
+    def __str__(self):
+        return f"Conduct policy in force from {self.in_force_from:%-d %B %Y}"
+
+    def hotel_cap_for(self, region: str) -> Decimal | None:
+        """The nightly cap for a region (from prefetched or fresh caps), or None if there is none."""
+        for cap in self.hotel_caps.all():
+            if cap.region == region:
+                return cap.nightly_cap
+        return None
+
+
+class HotelCap(models.Model):
+    policy = models.ForeignKey(ConductPolicy, on_delete=models.CASCADE, related_name="hotel_caps")
+    region = models.CharField(max_length=20, choices=Region.choices)
+    nightly_cap = models.DecimalField("cap per night (£)", **MONEY, validators=NOT_NEGATIVE)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["policy", "region"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "region"], name="hotel_cap_one_per_region"),
+            models.CheckConstraint(condition=Q(nightly_cap__gte=0), name="hotel_cap_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_region_display()}: £{self.nightly_cap} a night"

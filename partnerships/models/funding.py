@@ -1,0 +1,81 @@
+"""External funding: bids to and grants from funders (EU programmes, the FCO, CLGF, DfID)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from partnerships.models.activities import Activity
+from partnerships.models.conduct import MONEY, NOT_NEGATIVE
+from partnerships.models.links import Partnership
+
+
+class ExternalFunding(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        SUBMITTED = "submitted", "Submitted"
+        AWARDED = "awarded", "Awarded"
+        REFUSED = "refused", "Refused"
+        CLOSED = "closed", "Closed"
+
+    funder = models.CharField(max_length=200, help_text="For example, the European Commission")
+    programme = models.CharField(max_length=200, help_text="For example, EU Asia-Urbs")
+    title = models.CharField("project title", max_length=200, blank=True)
+    bid_on = models.DateField("bid date", null=True, blank=True)
+    amount_bid = models.DecimalField(
+        "amount bid (£)", **MONEY, null=True, blank=True, validators=NOT_NEGATIVE
+    )
+    amount_awarded = models.DecimalField(
+        "amount awarded (£)", **MONEY, null=True, blank=True, validators=NOT_NEGATIVE
+    )
+    awarded_on = models.DateField("date awarded", null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="funding")
+    activities = models.ManyToManyField(Activity, blank=True, related_name="funding")
+    notes = models.TextField(blank=True)
+    source = models.TextField(blank=True, help_text="Where this comes from; say “Example” if invented")
+
+    history = HistoricalRecords(m2m_fields=[activities])
+
+    class Meta:
+        ordering = ["-bid_on", "funder", "pk"]
+        verbose_name_plural = "external funding"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(amount_bid__isnull=True) | Q(amount_bid__gte=0))
+                & (Q(amount_awarded__isnull=True) | Q(amount_awarded__gte=0)),
+                name="funding_amounts_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.funder}: {self.programme}"
+
+    def get_absolute_url(self):
+        return reverse("partnerships:funding_edit", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.status in (self.Status.AWARDED, self.Status.CLOSED) and self.amount_awarded is not None:
+            if not self.awarded_on:
+                errors["awarded_on"] = "Enter the date it was awarded"
+        if self.status in (self.Status.PLANNED, self.Status.SUBMITTED, self.Status.REFUSED):
+            if self.amount_awarded:
+                errors["amount_awarded"] = "Only an awarded or closed bid has an amount awarded"
+        if errors:
+            raise ValidationError(errors)
+
+
+class ReportingDeadline(models.Model):
+    funding = models.ForeignKey(ExternalFunding, on_delete=models.CASCADE, related_name="deadlines")
+    due_on = models.DateField()
+    description = models.CharField(max_length=200)
+    done = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return f"{self.description} by {self.due_on:%-d %B %Y}"

@@ -1,0 +1,84 @@
+"""The register of gifts and hospitality, as the model code of conduct asks councils to keep it."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from partnerships.models.activities import Activity
+from partnerships.models.approvals import BreachApproval, BreachQuerySet
+from partnerships.models.conduct import MONEY, NOT_NEGATIVE
+from partnerships.models.links import Partnership
+
+# The model code of conduct asks for a gift or hospitality to be registered within 28 days.
+REGISTRATION_DAYS = 28
+
+
+class Gift(BreachApproval):
+    class Direction(models.TextChoices):
+        GIVEN = "given", "Given by the council"
+        RECEIVED = "received", "Received"
+        REFUSED = "refused", "Offered and refused"
+
+    class Kind(models.TextChoices):
+        GIFT = "gift", "Gift"
+        HOSPITALITY = "hospitality", "Hospitality"
+
+    class CounterpartyKind(models.TextChoices):
+        PUBLIC = "public", "Public body"
+        PRIVATE = "private", "Private company"
+        PERSON = "person", "Individual"
+
+    direction = models.CharField(max_length=10, choices=Direction.choices)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.GIFT)
+    counterparty = models.CharField("from or to whom", max_length=200)
+    counterparty_kind = models.CharField("who they are", max_length=10, choices=CounterpartyKind.choices)
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, null=True, blank=True, related_name="gifts"
+    )
+    activity = models.ForeignKey(
+        Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="gifts"
+    )
+    description = models.CharField(max_length=300)
+    value = models.DecimalField("estimated value (£)", **MONEY, validators=NOT_NEGATIVE)
+    given_on = models.DateField("date given, received or offered")
+    registered_on = models.DateField("date registered", default=timezone.localdate)
+    declared = models.BooleanField("declared by the recipient", default=False)
+    handed_to_council = models.BooleanField(default=False)
+    source = models.TextField(blank=True, help_text="Where this comes from; say “Example” if invented")
+
+    objects = BreachQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gte=0), name="gift_value_not_negative"),
+            models.CheckConstraint(
+                condition=Q(registered_on__gte=F("given_on")), name="gift_registered_after_given"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.description} ({self.get_direction_display().lower()})"
+
+    @property
+    def registered_late(self) -> bool:
+        return (self.registered_on - self.given_on) > timedelta(days=REGISTRATION_DAYS)
+
+    def clean(self):
+        errors = {}
+        if self.value is not None and self.value < 0:
+            errors["value"] = "The value cannot be negative"
+        if self.given_on and self.registered_on and self.registered_on < self.given_on:
+            errors["registered_on"] = "A gift cannot be registered before the date it was given"
+        if self.given_on and self.given_on > timezone.localdate():
+            errors["given_on"] = "The date cannot be in the future"
+        if self.activity_id and self.partnership_id and self.activity.partnership_id != self.partnership_id:
+            errors["activity"] = "Choose an activity of the same partnership"
+        if errors:
+            raise ValidationError(errors)
+        self.clean_approval()
