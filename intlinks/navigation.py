@@ -34,6 +34,12 @@ SECTIONS: tuple[Section, ...] = (
         permission="partnerships.view_partnership",
     ),
     Section(
+        "Activities",
+        "partnerships:activities",
+        "Visits, exchanges and events with their costs, the gifts register and external funding.",
+        permission="partnerships.view_activity",
+    ),
+    Section(
         "Strategy",
         "strategy:index",
         "The international strategy: objectives, annual action plans and progress, indicators, budgets.",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerships.views import editing, reading
+from partnerships.views import activities, editing, gifts, reading
 
 app_name = "partnerships"
 
@@ -26,6 +26,31 @@ urlpatterns = [
     path("agreements/<int:pk>/document/", reading.agreement_document, name="agreement_document"),
     path("appraisals/<int:pk>/accept/", editing.appraisal_accept, name="appraisal_accept"),
     path("logframe/<int:pk>/edit/", editing.LogframeRowUpdateView.as_view(), name="logframe_edit"),
+    path("<int:pk>/activities/new/", activities.activity_create, name="activity_create"),
+    path("activities/", activities.activity_list, name="activities"),
+    path("activities/export.csv", activities.activity_export, name="activity_export"),
+    path("activities/attention/", activities.needs_attention, name="attention"),
+    path("activities/<int:pk>/", activities.activity_detail, name="activity"),
+    path("activities/<int:pk>/edit/", activities.activity_edit, name="activity_edit"),
+    path(
+        "activities/<int:pk>/safeguarding/",
+        activities.SafeguardingUpdateView.as_view(),
+        name="activity_safeguarding",
+    ),
+    path(
+        "activities/<int:pk>/evidence/new/", activities.EvidenceCreateView.as_view(), name="evidence_create"
+    ),
+    path("activities/<int:pk>/<str:to>/", activities.activity_change_state, name="activity_state"),
+    path("evidence/<int:pk>/", activities.evidence_download, name="evidence"),
+    path("breaches/<str:kind>/<int:pk>/justify/", activities.breach_justify, name="breach_justify"),
+    path("breaches/<str:kind>/<int:pk>/approve/", activities.breach_approve, name="breach_approve"),
+    path("gifts/", gifts.gift_list, name="gifts"),
+    path("gifts/export.csv", gifts.gift_export, name="gift_export"),
+    path("gifts/new/", gifts.GiftCreateView.as_view(), name="gift_create"),
+    path("gifts/<int:pk>/edit/", gifts.GiftUpdateView.as_view(), name="gift_edit"),
+    path("funding/", gifts.funding_list, name="funding"),
+    path("funding/new/", gifts.FundingCreateView.as_view(), name="funding_create"),
+    path("funding/<int:pk>/edit/", gifts.FundingUpdateView.as_view(), name="funding_edit"),
     path("places/", reading.place_list, name="places"),
     path("places/new/", editing.PlaceCreateView.as_view(), name="place_create"),
     path("places/<int:pk>/edit/", editing.PlaceUpdateView.as_view(), name="place_edit"),

@@ -85,6 +85,26 @@ def partnership_objects(settings, tmp_path) -> dict:
             partnership=partnership, level="goal", summary="s", indicators="i", verification="v"
         ).pk,
         "organisation": OrganisationFactory().pk,
+        **activity_objects(partnership),
+    }
+
+
+def activity_objects(partnership) -> dict:
+    from django.core.files.base import ContentFile
+
+    from partnerships.models import Evidence
+    from partnerships.tests.factories import CostFactory, ExternalFundingFactory, GiftFactory
+
+    cost = CostFactory(activity__partnership=partnership)
+    evidence = Evidence.objects.create(
+        activity=cost.activity, title="Photo", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="photo.pdf")
+    )
+    return {
+        "activity": cost.activity_id,
+        "cost": cost.pk,
+        "evidence": evidence.pk,
+        "gift": GiftFactory(partnership=partnership).pk,
+        "funding": ExternalFundingFactory(partnership=partnership).pk,
     }
 
 

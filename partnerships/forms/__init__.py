@@ -39,3 +39,25 @@ __all__ = [
     "gds_layout",
     "required_messages",
 ]
+
+from partnerships.forms.activities import (  # noqa: E402
+    ActivityForm,
+    CostForm,
+    CostFormSet,
+    EvidenceForm,
+    FundingForm,
+    GiftForm,
+    JustificationForm,
+    SafeguardingForm,
+)
+
+__all__ += [
+    "ActivityForm",
+    "CostForm",
+    "CostFormSet",
+    "EvidenceForm",
+    "FundingForm",
+    "GiftForm",
+    "JustificationForm",
+    "SafeguardingForm",
+]

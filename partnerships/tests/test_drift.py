@@ -4,7 +4,7 @@ import pytest
 
 from partnerships.drift import twelve_months_before
 from partnerships.models import Partnership, Status
-from partnerships.tests.factories import AnnualReviewFactory, PartnershipFactory
+from partnerships.tests.factories import ActivityFactory, AnnualReviewFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +66,13 @@ def test_the_property_of_one_row_agrees_with_the_list():
 def test_twelve_months_before_a_leap_day_is_the_28th_of_february():
     assert twelve_months_before(date(2028, 2, 29)) == date(2027, 2, 28)
     assert twelve_months_before(TODAY) == date(2025, 11, 23)
+
+
+def test_once_activities_exist_a_link_without_one_in_the_last_12_months_is_drifting():
+    quiet = AnnualReviewFactory(partnership__place__name="Haskovo", reviewed_on=date(2026, 9, 1)).partnership
+    busy = AnnualReviewFactory(partnership__place__name="Krefeld", reviewed_on=date(2026, 9, 1)).partnership
+    AnnualReviewFactory(partnership__place__name="Masaya", reviewed_on=date(2026, 9, 1))  # no activity yet
+    ActivityFactory(partnership=quiet, starts_on=date(2025, 11, 22), ends_on=date(2025, 11, 22))
+    ActivityFactory(partnership=busy, starts_on=date(2025, 11, 23), ends_on=date(2025, 11, 23))
+
+    assert drifting_places() == {"Haskovo"}

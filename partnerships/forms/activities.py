@@ -1,0 +1,247 @@
+"""Forms of the activity log: an activity with its costs, the checklist, evidence, gifts and funding."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from django import forms
+
+from partnerships.forms.register import ServiceModelForm, date_input, gds_layout, required_messages
+from partnerships.models import Activity, Cost, Evidence, ExternalFunding, Gift
+from strategy.models import Action, BudgetLine, Objective, WayForward
+
+NUMBER_INPUT = {"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}
+
+
+class ActivityForm(ServiceModelForm):
+    submit_label = "Save the activity"
+
+    class Meta:
+        model = Activity
+        fields = [
+            "kind",
+            "title",
+            "starts_on",
+            "ends_on",
+            "places",
+            "paid_from_public_funds",
+            "purpose",
+            "expected_benefit",
+            "objectives",
+            "ways_forward",
+            "action",
+            "councillors",
+            "officers",
+            "young_people",
+            "community_members",
+            "businesses",
+            "named_travellers",
+            "outcomes",
+            "source",
+        ]
+        labels = {"starts_on": "Start or departure date", "ends_on": "End or return date"}
+        widgets = {
+            "objectives": forms.CheckboxSelectMultiple,
+            "ways_forward": forms.CheckboxSelectMultiple,
+            "source": forms.TextInput,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        objectives = Objective.objects.select_related("strategy").order_by("strategy__first_year", "number")
+        self.fields["objectives"].queryset = objectives
+        self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.title}"
+        self.fields["ways_forward"].queryset = WayForward.objects.select_related("objective").order_by(
+            "objective__number", "letter"
+        )
+        self.fields["ways_forward"].label_from_instance = lambda w: (
+            f"{w.objective.number}{w.letter}. {w.text}"
+        )
+        self.fields["action"].queryset = Action.objects.select_related("action_plan").order_by("reference")
+        self.fields["action"].label_from_instance = lambda a: f"{a.reference}: {a.description}"
+        for name in ("councillors", "officers", "young_people", "community_members", "businesses"):
+            self.fields[name].widget.attrs.update(
+                {"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}
+            )
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.select("kind"),
+            Field.text("title"),
+            Field.text("starts_on", field_width=10),
+            Field.text("ends_on", field_width=10),
+            Field.text("places"),
+            Field("paid_from_public_funds"),
+            Field.textarea("purpose", rows=2),
+            Field.textarea("expected_benefit", rows=2),
+            Field.checkboxes("objectives", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("ways_forward", legend_size=Size.SMALL, small=True),
+            Field.select("action"),
+            Fieldset(
+                Field.text("councillors"),
+                Field.text("officers"),
+                Field.text("young_people"),
+                Field.text("community_members"),
+                Field.text("businesses"),
+                legend="Participants",
+                legend_size=Size.SMALL,
+            ),
+            Field.textarea("named_travellers", rows=2),
+            Field.textarea("outcomes", rows=2),
+            Field.text("source"),
+        )
+
+
+class CostForm(forms.ModelForm):
+    class Meta:
+        model = Cost
+        fields = [
+            "category",
+            "description",
+            "incurred_on",
+            "stage",
+            "amount",
+            "currency",
+            "rate_to_gbp",
+            "paid_by",
+            "budget_line",
+            "travel_class",
+            "journey_hours",
+            "region",
+            "nights",
+            "meals",
+            "days",
+        ]
+        labels = {"incurred_on": "Date", "amount": "Amount in the currency"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["incurred_on"].widget = date_input()
+        self.fields["budget_line"].queryset = BudgetLine.objects.select_related("budget").order_by(
+            "-budget__financial_year", "position", "pk"
+        )
+        self.fields["budget_line"].label_from_instance = lambda line: f"{line.budget.year_label}: {line.name}"
+        for name in ("amount", "rate_to_gbp", "journey_hours"):
+            self.fields[name].widget.attrs["inputmode"] = "decimal"
+        required_messages(self)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.select("category"),
+            Field.text("description"),
+            Field.text("incurred_on", field_width=10),
+            Field.select("stage"),
+            Field.text("amount", field_width=10),
+            Field.text("currency", field_width=4),
+            Field.text("rate_to_gbp", field_width=10),
+            Field.select("paid_by"),
+            Field.select("budget_line"),
+            Field.select("travel_class"),
+            Field.text("journey_hours", field_width=4),
+            Field.select("region"),
+            Field.text("nights", field_width=4),
+            Field.text("meals", field_width=4),
+            Field.text("days", field_width=4),
+        )
+
+    def _post_clean(self):
+        # Full validation of each cost is the service's (it needs the activity and the rules).
+        opts = self._meta
+        self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
+
+
+CostFormSet = forms.inlineformset_factory(Activity, Cost, form=CostForm, extra=3, can_delete=True)
+
+
+class JustificationForm(forms.Form):
+    justification = forms.CharField(
+        label="Why is the breach necessary?", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        required_messages(self)
+        self.fields["justification"].error_messages["required"] = "Enter why the breach is necessary"
+
+
+class SafeguardingForm(ServiceModelForm):
+    submit_label = "Save the checklist"
+
+    class Meta:
+        model = Activity
+        fields = [
+            "young_people",
+            "insurance_confirmed",
+            "parental_consents",
+            "code_of_behaviour_agreed",
+            "coordinators",
+        ]
+
+
+class EvidenceForm(ServiceModelForm):
+    submit_label = "Upload"
+
+    class Meta:
+        model = Evidence
+        fields = ["kind", "title", "file"]
+        widgets = {"kind": forms.RadioSelect}
+
+
+class GiftForm(ServiceModelForm):
+    submit_label = "Save the entry"
+
+    class Meta:
+        model = Gift
+        fields = [
+            "direction",
+            "kind",
+            "counterparty",
+            "counterparty_kind",
+            "partnership",
+            "activity",
+            "description",
+            "value",
+            "given_on",
+            "registered_on",
+            "declared",
+            "handed_to_council",
+            "source",
+        ]
+        widgets = {
+            "direction": forms.RadioSelect,
+            "kind": forms.RadioSelect,
+            "counterparty_kind": forms.RadioSelect,
+            "source": forms.TextInput,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = self.fields["partnership"].queryset.select_related("place")
+        self.fields["activity"].queryset = Activity.objects.order_by("-starts_on")
+
+
+class FundingForm(ServiceModelForm):
+    submit_label = "Save"
+
+    class Meta:
+        model = ExternalFunding
+        fields = [
+            "funder",
+            "programme",
+            "title",
+            "partnership",
+            "status",
+            "bid_on",
+            "amount_bid",
+            "amount_awarded",
+            "awarded_on",
+            "activities",
+            "notes",
+            "source",
+        ]
+        widgets = {"status": forms.RadioSelect, "source": forms.TextInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = self.fields["partnership"].queryset.select_related("place")
+        self.fields["activities"].queryset = Activity.objects.order_by("-starts_on")
+        self.fields["activities"].required = False
+        self.helper = gds_layout(self, self.submit_label)
