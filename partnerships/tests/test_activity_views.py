@@ -1,0 +1,305 @@
+"""The activity log's pages: the log form and its costs, lists at two sizes, actions, CSV, uploads."""
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from partnerships.models import Activity, Cost, Evidence, Gift
+from partnerships.tests.factories import (
+    ActivityFactory,
+    ConductPolicyFactory,
+    CostFactory,
+    ExternalFundingFactory,
+    GiftFactory,
+    PartnershipFactory,
+    budget_line_for,
+)
+from strategy.tests.factories import ObjectiveFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def activities_with_everything(count: int, partnership=None) -> None:
+    partnership = partnership or PartnershipFactory()
+    objective = ObjectiveFactory()
+    for _ in range(count):
+        cost = CostFactory(activity__partnership=partnership)
+        cost.activity.objectives.add(objective)
+        GiftFactory(partnership=partnership, activity=cost.activity, direction="received", value=Decimal("5"))
+        ExternalFundingFactory(partnership=partnership).activities.add(cost.activity)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/partnerships/activities/",
+        "/partnerships/activities/?flagged=no&financial_year=2026",
+        "/partnerships/activities/export.csv",
+        "/partnerships/activities/attention/",
+        "/partnerships/gifts/",
+        "/partnerships/gifts/export.csv",
+        "/partnerships/funding/",
+    ],
+)
+def test_lists_use_the_same_number_of_queries_for_3_and_12_activities(officer_client, url):
+    ConductPolicyFactory()
+    activities_with_everything(3)
+    few = queries_for(officer_client, url)
+    activities_with_everything(9)
+    many = queries_for(officer_client, url)
+
+    assert few == many
+
+
+def test_the_activity_and_partnership_pages_use_the_same_number_of_queries_whatever_they_hold(officer_client):
+    cost = CostFactory()
+    activity, link = cost.activity, cost.activity.partnership
+    few = [
+        queries_for(officer_client, url)
+        for url in (f"/partnerships/activities/{activity.pk}/", f"/partnerships/{link.pk}/")
+    ]
+    for _ in range(8):
+        CostFactory(activity=activity)
+        GiftFactory(partnership=link, activity=activity)
+        ActivityFactory(partnership=link)
+    many = [
+        queries_for(officer_client, url)
+        for url in (f"/partnerships/activities/{activity.pk}/", f"/partnerships/{link.pk}/")
+    ]
+
+    assert few == many
+
+
+def log_form(partnership, costs: list[dict]) -> dict:
+    data = {
+        "kind": "outgoing_visit",
+        "title": "Civic visit to Krefeld",
+        "starts_on": "2026-06-01",
+        "ends_on": "2026-06-04",
+        "paid_from_public_funds": "on",
+        "purpose": "Agree the year's school exchanges",
+        "expected_benefit": "Twenty pupils abroad",
+        "councillors": "2",
+        "officers": "1",
+        "young_people": "0",
+        "community_members": "0",
+        "businesses": "0",
+        "costs-TOTAL_FORMS": str(len(costs)),
+        "costs-INITIAL_FORMS": "0",
+        "costs-MIN_NUM_FORMS": "0",
+        "costs-MAX_NUM_FORMS": "1000",
+    }
+    for index, cost in enumerate(costs):
+        values = {
+            "category": "venue",
+            "incurred_on": "2026-06-02",
+            "stage": "actual",
+            "amount": "100.00",
+            "currency": "GBP",
+            "paid_by": "council",
+            "budget_line": str(budget_line_for(2026).pk),
+            **cost,
+        }
+        data.update({f"costs-{index}-{name}": value for name, value in values.items()})
+    return data
+
+
+def test_logs_an_activity_with_its_costs_in_one_form(officer_client):
+    ConductPolicyFactory()
+    link = PartnershipFactory()
+    costs = [
+        {"category": "travel", "travel_class": "business", "journey_hours": "1.5", "amount": "420.00"},
+        {
+            "category": "accommodation",
+            "region": "europe",
+            "nights": "3",
+            "amount": "390.00",
+            "currency": "EUR",
+            "rate_to_gbp": "0.850000",
+        },
+        {"category": "subsistence", "meals": "3", "amount": "75.00"},
+    ]
+
+    response = officer_client.post(f"/partnerships/{link.pk}/activities/new/", log_form(link, costs))
+
+    activity = Activity.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"/partnerships/activities/{activity.pk}/"
+    saved = list(activity.costs.order_by("pk"))
+    assert [cost.amount_gbp for cost in saved] == [Decimal("420.00"), Decimal("331.50"), Decimal("75.00")]
+    assert [bool(cost.breach) for cost in saved] == [True, False, False]
+    page = officer_client.get(response.url).content.decode()
+    assert "Business class for a 1.5-hour journey: the rules allow it only above 8.0 hours" in page
+
+
+def test_one_bad_cost_saves_nothing_and_shows_its_error_beside_the_field_and_in_the_summary(officer_client):
+    link = PartnershipFactory()
+    costs = [{}, {"amount": "-5.00"}, {"currency": "INR"}]
+
+    response = officer_client.post(f"/partnerships/{link.pk}/activities/new/", log_form(link, costs))
+
+    assert response.status_code == 200
+    assert not Activity.objects.exists()
+    assert not Cost.objects.exists()
+    page = response.content.decode()
+    assert 'href="#id_costs-1-amount">Cost 2: The amount cannot be negative</a>' in page
+    assert 'href="#id_costs-2-rate_to_gbp">Cost 3: Enter the rate to pounds for INR</a>' in page
+    assert "<title>Error: " in page or "Error:" in page
+
+
+def test_a_return_before_departure_is_shown_beside_the_field(officer_client):
+    link = PartnershipFactory()
+    data = log_form(link, [])
+    data["ends_on"] = "2026-05-30"
+
+    response = officer_client.post(f"/partnerships/{link.pk}/activities/new/", data)
+
+    assert response.context["form"].errors["ends_on"] == [
+        "The return date must be the same as or after the departure date"
+    ]
+    assert not Activity.objects.exists()
+
+
+def test_justify_then_approve_as_a_second_officer(client, officer, colleague):
+    ConductPolicyFactory()
+    cost = CostFactory(
+        category="travel",
+        travel_class="business",
+        journey_hours=Decimal("2"),
+        recorded_by=officer,
+        breach="Business class",
+    )
+    client.force_login(officer)
+    client.post(f"/partnerships/breaches/cost/{cost.pk}/justify/", {"justification": "Medical advice"})
+    response = client.post(f"/partnerships/breaches/cost/{cost.pk}/approve/", follow=True)
+    assert "A second person must approve" in response.content.decode()
+
+    client.force_login(colleague)
+    client.post(f"/partnerships/breaches/cost/{cost.pk}/approve/")
+
+    cost.refresh_from_db()
+    assert cost.justification == "Medical advice"
+    assert cost.approved_by == colleague
+
+
+def test_a_member_may_not_approve_a_breach(client, member):
+    cost = CostFactory(breach="Business class", justification="Medical advice")
+    client.force_login(member)
+
+    assert client.post(f"/partnerships/breaches/cost/{cost.pk}/approve/").status_code == 403
+
+
+def test_marking_a_youth_exchange_ready_without_consents_shows_what_is_missing(officer_client):
+    activity = ActivityFactory(kind="youth_exchange", young_people=10, parental_consents=4)
+
+    response = officer_client.post(f"/partnerships/activities/{activity.pk}/ready/", follow=True)
+
+    assert "parental consent for every young participant (4 of 10 received)" in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.state == "planned"
+
+
+def test_evidence_is_sniffed_and_downloaded_only_through_the_app(officer_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    activity = ActivityFactory()
+    fake = SimpleUploadedFile("photo.jpg", b"MZ not really a photo", content_type="image/jpeg")
+
+    response = officer_client.post(
+        f"/partnerships/activities/{activity.pk}/evidence/new/",
+        {"kind": "photo", "title": "Photo", "file": fake},
+    )
+    assert "The file must be a PDF, a Word document, or a PNG or JPEG image" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+    pdf = SimpleUploadedFile("risk.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    officer_client.post(
+        f"/partnerships/activities/{activity.pk}/evidence/new/",
+        {"kind": "risk_assessment", "title": "Risk", "file": pdf},
+    )
+    evidence = Evidence.objects.get()
+    download = officer_client.get(f"/partnerships/evidence/{evidence.pk}/")
+    assert download["Content-Type"] == "application/pdf"
+    assert str(tmp_path) in evidence.file.path
+
+
+def test_the_gift_register_searches_flags_and_exports(officer_client):
+    ConductPolicyFactory()
+    GiftFactory(
+        direction="received",
+        counterparty="Acme Ltd",
+        counterparty_kind="private",
+        description="Pen",
+        value=Decimal("30"),
+        given_on=date(2026, 3, 1),
+        registered_on=date(2026, 3, 2),
+    )
+    GiftFactory(
+        direction="received",
+        counterparty="Acme Ltd",
+        counterparty_kind="private",
+        description="Dinner",
+        value=Decimal("30"),
+        given_on=date(2026, 5, 1),
+        registered_on=date(2026, 6, 15),
+    )
+    GiftFactory(description="Krefeld plate")
+
+    page = officer_client.get("/partnerships/gifts/?q=acme").content.decode()
+    export = officer_client.get("/partnerships/gifts/export.csv?q=acme")
+
+    assert "Krefeld plate" not in page
+    assert "Registered 45 days after the date: the code asks for 28" in page
+    assert "Gifts from this source add up to £60.00 in 12 months, more than £50.00" in page
+    rows = list(csv.reader(io.StringIO(export.content.decode())))
+    assert [row[6] for row in rows[1:]] == ["Dinner", "Pen"]
+
+
+def test_a_partnership_shows_every_gift_the_council_has_given_it(officer_client):
+    link = PartnershipFactory()
+    GiftFactory(partnership=link, description="Glass bowl", direction=Gift.Direction.GIVEN)
+    GiftFactory(partnership=link, description="Silk scarf", direction=Gift.Direction.RECEIVED)
+
+    page = officer_client.get(f"/partnerships/{link.pk}/").content.decode()
+
+    assert "Glass bowl" in page
+    assert "Silk scarf" not in page
+
+
+def test_the_funding_list_shows_leverage_per_financial_year(officer_client):
+    ExternalFundingFactory(amount_awarded=Decimal("15000.00"), awarded_on=date(2026, 5, 1))
+    CostFactory(amount=Decimal("5000.00"), incurred_on=date(2026, 6, 1))
+    CostFactory(amount=Decimal("999.00"), stage="planned")  # committed, not spent: not council money yet
+
+    leverage = officer_client.get("/partnerships/funding/").context["leverage"]
+
+    assert [(row.year.label, row.external, row.council, row.per_council_pound) for row in leverage] == [
+        ("2026/27", Decimal("15000.00"), Decimal("5000.00"), Decimal("3.00"))
+    ]
+
+
+def test_the_activity_list_filters_by_flag_and_objective(officer_client):
+    objective = ObjectiveFactory()
+    flagged = CostFactory(breach="Business class").activity
+    plain = CostFactory().activity
+    plain.objectives.add(objective)
+
+    def titles(query):
+        return [
+            a.title
+            for a in officer_client.get(f"/partnerships/activities/?{query}").context["page"].object_list
+        ]
+
+    assert titles("flagged=yes") == [flagged.title]
+    assert titles(f"objective={objective.pk}") == [plain.title]
