@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from partnerships import services
+from partnerships import demo_activities, services
 from partnerships.models import (
     Appraisal,
     Organisation,
@@ -130,6 +130,8 @@ def load(stdout) -> None:
         _organisations(links)
         _derby_example(themes)
     stdout.write(f"Partnerships: {len(links)} Leicester twin cities, their associations, Derby's example.")
+    with transaction.atomic():
+        demo_activities.load(stdout)
 
 
 def _themes() -> dict[str, Theme]:
