@@ -1,0 +1,107 @@
+"""An officer logs a visit with three costs, one breaking the travel rule; a colleague approves it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import axe_violations
+from partnerships.tests.factories import ConductPolicyFactory, PartnershipFactory, budget_line_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def accessible(page, name):
+    page.screenshot(path=f"var/screenshots/activities-{name}.png", full_page=True)
+    assert axe_violations(page) == [], name
+    return page
+
+
+def fill_cost(page, index, **fields):
+    for name, value in fields.items():
+        locator = page.locator(f"#id_costs-{index}-{name}")
+        if locator.evaluate("element => element.tagName") == "SELECT":
+            locator.select_option(value)
+        else:
+            locator.fill(value)
+
+
+def spent_cell(page, line_name):
+    """The Spent column (allocated, committed, spent, remaining) of a budget line's row."""
+    return page.locator("tr", has_text=line_name).locator("td").nth(2)
+
+
+def test_a_visit_with_a_business_class_breach_is_justified_approved_and_counted_as_spent(
+    page, live_server, officer, colleague, sign_in
+):
+    ConductPolicyFactory()
+    link = PartnershipFactory(place__name="Krefeld", place__country="DE")
+    line = budget_line_for(2026, "Civic visits")
+    sign_in("officer")
+    page.goto(f"{live_server.url}{line.budget.get_absolute_url()}")
+    expect(spent_cell(page, "Civic visits")).to_have_text("£0.00")
+
+    page.goto(f"{live_server.url}/partnerships/{link.pk}/")
+    page.get_by_role("link", name="Log an activity").click()
+    page.get_by_label("Kind").select_option(label="Outgoing visit")
+    page.get_by_label("Title").fill("Civic visit to Krefeld")
+    page.get_by_label("Start or departure date").fill("2026-06-01")
+    page.get_by_label("End or return date").fill("2026-06-04")
+    page.get_by_label("Purpose").fill("Agree the school exchanges")
+    page.get_by_label("Expected benefit").fill("Twenty pupils abroad")
+    common = {
+        "stage": "actual",
+        "paid_by": "council",
+        "budget_line": str(line.pk),
+        "incurred_on": "2026-06-01",
+    }
+    fill_cost(
+        page, 0, category="travel", amount="420.00", travel_class="business", journey_hours="1.5", **common
+    )
+    fill_cost(
+        page,
+        1,
+        category="accommodation",
+        amount="390.00",
+        currency="EUR",
+        rate_to_gbp="0.85",
+        region="europe",
+        nights="3",
+        **common,
+    )
+    fill_cost(page, 2, category="subsistence", amount="-75.00", meals="3", **common)
+    accessible(page, "log-form")
+    page.get_by_role("button", name="Save the activity").click()
+
+    expect(page).to_have_title(re.compile(r"^Error: |Log an activity"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Cost 3: The amount cannot be negative")
+    accessible(page, "log-form-error")
+    page.locator("#id_costs-2-amount").fill("75.00")
+    page.get_by_role("button", name="Save the activity").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Civic visit to Krefeld")
+    expect(page.locator("main")).to_contain_text("Business class for a 1.5-hour journey")
+    page.get_by_role("button", name="Mark complete").click()
+    expect(page.locator("main")).to_contain_text("It cannot be marked complete: 1 breach")
+    page.get_by_label("Why is the breach necessary?").fill("Medical advice: the councillor must lie flat")
+    page.get_by_role("button", name="Save the justification").click()
+    expect(page.locator("main")).to_contain_text("a second person must now approve it")
+    expect(page.get_by_role("button", name=re.compile("Approve the breach"))).to_have_count(0)
+    accessible(page, "activity-justified")
+
+    page.context.clear_cookies()
+    sign_in("colleague")
+    page.goto(f"{live_server.url}/partnerships/activities/attention/")
+    accessible(page, "needs-attention")
+    page.get_by_role("link", name="Civic visit to Krefeld").click()
+    page.get_by_role("button", name=re.compile("Approve the breach")).click()
+    expect(page.locator("main")).to_contain_text("Approved by Colleague")
+    page.get_by_role("button", name="Mark complete").click()
+    expect(page.locator(".govuk-tag", has_text="Complete")).to_be_visible()
+    accessible(page, "activity-complete")
+
+    page.goto(f"{live_server.url}{line.budget.get_absolute_url()}")
+    # £420.00 + €390.00 at 0.85 (£331.50) + £75.00
+    expect(spent_cell(page, "Civic visits")).to_have_text("£826.50")
+    page.goto(f"{live_server.url}/partnerships/activities/")
+    accessible(page, "activity-list")
