@@ -68,10 +68,11 @@ def sections_for(user) -> list[Section]:
 
 def navigation_for(user, path: str) -> list[dict]:
     """Navigation items for the header: the section holding `path` is active, its own page current."""
-    items = []
-    for section in sections_for(user):
-        url = section.url
-        items.append(
-            {"label": section.label, "url": url, "active": path.startswith(url), "current": path == url}
-        )
-    return items
+    sections = sections_for(user)
+    # Sections may nest (/partnerships/activities/ inside /partnerships/): the longest match is active.
+    matching = [section.url for section in sections if path.startswith(section.url)]
+    active = max(matching, key=len, default=None)
+    return [
+        {"label": s.label, "url": s.url, "active": s.url == active, "current": path == s.url}
+        for s in sections
+    ]

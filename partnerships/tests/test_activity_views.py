@@ -303,3 +303,9 @@ def test_the_activity_list_filters_by_flag_and_objective(officer_client):
 
     assert titles("flagged=yes") == [flagged.title]
     assert titles(f"objective={objective.pk}") == [plain.title]
+
+
+def test_the_navigation_shows_activities_not_partnerships_as_the_active_section(officer_client):
+    navigation = officer_client.get("/partnerships/activities/attention/").context["navigation"]
+
+    assert [item["label"] for item in navigation if item["active"]] == ["Activities"]
