@@ -112,6 +112,8 @@ SCENARIOS = [
     ),
     Scenario("Activity list (by activities)", _seed_activities, lambda context: "/partnerships/activities/"),
     Scenario(
-        "Gifts and hospitality register (by gifts)", _seed_activities, lambda context: "/partnerships/gifts/"
+        "Gifts and hospitality register (by gifts)",
+        _seed_activities,
+        lambda context: "/partnerships/activities/gifts/",
     ),
 ]

@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
 from partnerships.forms.register import ServiceModelForm, date_input, gds_layout, required_messages
-from partnerships.models import Activity, Cost, Evidence, ExternalFunding, Gift
+from partnerships.models import Activity, Cost, Evidence, ExternalFunding, Gift, ReportingDeadline
 from strategy.models import Action, BudgetLine, Objective, WayForward
 
 NUMBER_INPUT = {"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}
@@ -245,3 +245,29 @@ class FundingForm(ServiceModelForm):
         self.fields["activities"].queryset = Activity.objects.order_by("-starts_on")
         self.fields["activities"].required = False
         self.helper = gds_layout(self, self.submit_label)
+        # The page's own form holds this and the deadlines, with one button.
+        self.helper.form_tag = False
+        self.helper.layout.fields.pop()
+
+
+class ReportingDeadlineForm(forms.ModelForm):
+    class Meta:
+        model = ReportingDeadline
+        fields = ["description", "due_on", "done"]
+        labels = {"due_on": "Due", "done": "Report sent"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_on"].widget = date_input()
+        required_messages(self)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("description"), Field.text("due_on", field_width=10), Field("done")
+        )
+
+
+DeadlineFormSet = forms.inlineformset_factory(
+    ExternalFunding, ReportingDeadline, form=ReportingDeadlineForm, extra=2, can_delete=True
+)

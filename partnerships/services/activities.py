@@ -9,7 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnerships.conduct import breach_text, check_cost, check_gift
-from partnerships.models import Activity, ConductPolicy, Cost, Evidence, ExternalFunding, Gift
+from partnerships.models import (
+    Activity,
+    ConductPolicy,
+    Cost,
+    Evidence,
+    ExternalFunding,
+    Gift,
+    ReportingDeadline,
+)
 from partnerships.models.approvals import BreachApproval
 
 
@@ -213,8 +221,14 @@ def gift_save(*, gift: Gift, by: AbstractBaseUser | None) -> Gift:
 
 
 @transaction.atomic
-def funding_save(*, funding: ExternalFunding, activities: Iterable[Activity] = ()) -> ExternalFunding:
-    """Record a bid or grant and the activities it pays for."""
+def funding_save(
+    *,
+    funding: ExternalFunding,
+    activities: Iterable[Activity] = (),
+    deadlines: Iterable[ReportingDeadline] = (),
+    removed_deadlines: Iterable[ReportingDeadline] = (),
+) -> ExternalFunding:
+    """Record a bid or grant, the activities it pays for and its reporting deadlines, together."""
     funding.full_clean()
     activities = list(activities)
     wrong = [a for a in activities if a.partnership_id != funding.partnership_id]
@@ -222,4 +236,10 @@ def funding_save(*, funding: ExternalFunding, activities: Iterable[Activity] = (
         raise ValidationError({"activities": "Choose activities of the same partnership"})
     funding.save()
     funding.activities.set(activities)
+    for deadline in removed_deadlines:
+        deadline.delete()
+    for deadline in deadlines:
+        deadline.funding = funding
+        deadline.full_clean()
+        deadline.save()
     return funding

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from partnerships.models import Activity, Cost, Evidence, Gift
+from partnerships.models import Activity, Cost, Evidence, ExternalFunding, Gift
 from partnerships.tests.factories import (
     ActivityFactory,
     ConductPolicyFactory,
@@ -48,9 +48,9 @@ def activities_with_everything(count: int, partnership=None) -> None:
         "/partnerships/activities/?flagged=no&financial_year=2026",
         "/partnerships/activities/export.csv",
         "/partnerships/activities/attention/",
-        "/partnerships/gifts/",
-        "/partnerships/gifts/export.csv",
-        "/partnerships/funding/",
+        "/partnerships/activities/gifts/",
+        "/partnerships/activities/gifts/export.csv",
+        "/partnerships/activities/funding/",
     ],
 )
 def test_lists_use_the_same_number_of_queries_for_3_and_12_activities(officer_client, url):
@@ -256,8 +256,8 @@ def test_the_gift_register_searches_flags_and_exports(officer_client):
     )
     GiftFactory(description="Krefeld plate")
 
-    page = officer_client.get("/partnerships/gifts/?q=acme").content.decode()
-    export = officer_client.get("/partnerships/gifts/export.csv?q=acme")
+    page = officer_client.get("/partnerships/activities/gifts/?q=acme").content.decode()
+    export = officer_client.get("/partnerships/activities/gifts/export.csv?q=acme")
 
     assert "Krefeld plate" not in page
     assert "Registered 45 days after the date: the code asks for 28" in page
@@ -282,7 +282,7 @@ def test_the_funding_list_shows_leverage_per_financial_year(officer_client):
     CostFactory(amount=Decimal("5000.00"), incurred_on=date(2026, 6, 1))
     CostFactory(amount=Decimal("999.00"), stage="planned")  # committed, not spent: not council money yet
 
-    leverage = officer_client.get("/partnerships/funding/").context["leverage"]
+    leverage = officer_client.get("/partnerships/activities/funding/").context["leverage"]
 
     assert [(row.year.label, row.external, row.council, row.per_council_pound) for row in leverage] == [
         ("2026/27", Decimal("15000.00"), Decimal("5000.00"), Decimal("3.00"))
@@ -309,3 +309,31 @@ def test_the_navigation_shows_activities_not_partnerships_as_the_active_section(
     navigation = officer_client.get("/partnerships/activities/attention/").context["navigation"]
 
     assert [item["label"] for item in navigation if item["active"]] == ["Activities"]
+
+
+def test_records_a_grant_with_its_reporting_deadlines_in_one_form(officer_client):
+    link = PartnershipFactory()
+    data = {
+        "funder": "Commonwealth Local Government Forum",
+        "programme": "CLGF Good Practice Scheme",
+        "partnership": str(link.pk),
+        "status": "submitted",
+        "bid_on": "2026-10-01",
+        "amount_bid": "12000.00",
+        "deadlines-TOTAL_FORMS": "2",
+        "deadlines-INITIAL_FORMS": "0",
+        "deadlines-MIN_NUM_FORMS": "0",
+        "deadlines-MAX_NUM_FORMS": "1000",
+        "deadlines-0-description": "Interim report",
+        "deadlines-0-due_on": "2026-12-01",
+    }
+
+    response = officer_client.post("/partnerships/activities/funding/new/", data)
+
+    assert response.status_code == 302
+    funding = ExternalFunding.objects.get()
+    assert [(d.description, d.due_on) for d in funding.deadlines.all()] == [
+        ("Interim report", date(2026, 12, 1))
+    ]
+    attention = officer_client.get("/partnerships/activities/attention/").content.decode()
+    assert "Interim report" in attention

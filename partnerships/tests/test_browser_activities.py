@@ -1,12 +1,20 @@
 """An officer logs a visit with three costs, one breaking the travel rule; a colleague approves it."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
 
 from conftest import axe_violations
-from partnerships.tests.factories import ConductPolicyFactory, PartnershipFactory, budget_line_for
+from partnerships.tests.factories import (
+    ActivityFactory,
+    ConductPolicyFactory,
+    ExternalFundingFactory,
+    GiftFactory,
+    PartnershipFactory,
+    budget_line_for,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -105,3 +113,32 @@ def test_a_visit_with_a_business_class_breach_is_justified_approved_and_counted_
     expect(spent_cell(page, "Civic visits")).to_have_text("£826.50")
     page.goto(f"{live_server.url}/partnerships/activities/")
     accessible(page, "activity-list")
+
+
+def test_the_register_funding_and_checklist_pages_are_accessible(page, live_server, officer, sign_in):
+    ConductPolicyFactory()
+    link = PartnershipFactory(place__name="Rajkot", place__country="IN")
+    youth = ActivityFactory(partnership=link, kind="youth_exchange", young_people=8, title="School exchange")
+    GiftFactory(
+        partnership=link, activity=youth, direction="received", value=Decimal("150"), breach="Worth £150.00"
+    )
+    ExternalFundingFactory(partnership=link)
+    sign_in("officer")
+    for name, path in [
+        ("gifts", "/partnerships/activities/gifts/"),
+        ("gift-form", "/partnerships/activities/gifts/new/"),
+        ("funding", "/partnerships/activities/funding/"),
+        ("funding-form", "/partnerships/activities/funding/new/"),
+        ("youth-activity", f"/partnerships/activities/{youth.pk}/"),
+        ("safeguarding", f"/partnerships/activities/{youth.pk}/safeguarding/"),
+        ("evidence-form", f"/partnerships/activities/{youth.pk}/evidence/new/"),
+        ("partnership", f"/partnerships/{link.pk}/"),
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        accessible(page, name)
+    page.goto(f"{live_server.url}/partnerships/activities/{youth.pk}/")
+    page.get_by_role("button", name="Mark ready to travel").click()
+    expect(page.locator(".govuk-notification-banner, .govuk-error-summary, main").first).to_contain_text(
+        "parental consent for every young participant (0 of 8 received)"
+    )

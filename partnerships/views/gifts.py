@@ -2,10 +2,12 @@
 
 import csv
 
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, UpdateView
@@ -13,10 +15,14 @@ from django.views.generic import CreateView, UpdateView
 from partnerships import selectors, services
 from partnerships.conduct import check_gift, check_source_total
 from partnerships.filters import GiftFilter
-from partnerships.forms import FundingForm, GiftForm, JustificationForm
+from partnerships.forms import DeadlineFormSet, FundingForm, GiftForm, JustificationForm, apply_service_errors
 from partnerships.models import ExternalFunding, Gift
 from partnerships.views.editing import ServiceFormView
 from partnerships.views.reading import PAGE_SIZE, spreadsheet_safe
+
+
+def activities_crumb() -> tuple[str, str]:
+    return ("Activities", reverse("partnerships:activities"))
 
 
 def gifts_crumb() -> tuple[str, str]:
@@ -53,7 +59,7 @@ def gift_list(request):
         "query": query.urlencode(),
         "can_approve": request.user.has_perm("partnerships.approve_breach"),
         "justification_form": JustificationForm(),
-        "crumbs": [("Gifts and hospitality", None)],
+        "crumbs": [activities_crumb(), ("Gifts and hospitality", None)],
     }
     return render(request, "partnerships/gift_list.html", context)
 
@@ -109,7 +115,7 @@ class GiftFormView(ServiceFormView):
     success_message = "Entry saved"
 
     def crumbs(self):
-        return [gifts_crumb(), (self.title, None)]
+        return [activities_crumb(), gifts_crumb(), (self.title, None)]
 
     def save(self, form):
         return services.gift_save(gift=form.instance, by=self.request.user)
@@ -134,31 +140,47 @@ def funding_list(request):
     context = {
         "funding": selectors.funding_list(),
         "leverage": selectors.leverage_by_year(),
-        "crumbs": [("External funding", None)],
+        "crumbs": [activities_crumb(), ("External funding", None)],
     }
     return render(request, "partnerships/funding_list.html", context)
 
 
-class FundingFormView(ServiceFormView):
-    form_class = FundingForm
-    success_message = "Funding saved"
+def _funding_form_page(request, *, funding: ExternalFunding, title: str):
+    form = FundingForm(request.POST or None, instance=funding)
+    formset = DeadlineFormSet(request.POST or None, instance=funding, prefix="deadlines")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        kept = [
+            f
+            for f in formset.forms
+            if (f.has_changed() or f.instance.pk) and not formset._should_delete_form(f)
+        ]
+        try:
+            services.funding_save(
+                funding=form.instance,
+                activities=form.cleaned_data["activities"],
+                deadlines=[f.save(commit=False) for f in kept],
+                removed_deadlines=[f.instance for f in formset.deleted_forms if f.instance.pk],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Funding saved")
+            return redirect("partnerships:funding")
+    context = {
+        "form": form,
+        "formset": formset,
+        "title": title,
+        "crumbs": [activities_crumb(), funding_crumb(), (title, None)],
+    }
+    return render(request, "partnerships/funding_form.html", context)
 
-    def crumbs(self):
-        return [funding_crumb(), (self.title, None)]
 
-    def save(self, form):
-        return services.funding_save(funding=form.instance, activities=form.cleaned_data["activities"])
-
-    def get_success_url(self):
-        return reverse("partnerships:funding")
+@permission_required("partnerships.add_externalfunding", raise_exception=True)
+def funding_create(request):
+    return _funding_form_page(request, funding=ExternalFunding(), title="Record a bid or grant")
 
 
-class FundingCreateView(FundingFormView, CreateView):
-    permission_required = "partnerships.add_externalfunding"
-    title = "Record a bid or grant"
-
-
-class FundingUpdateView(FundingFormView, UpdateView):
-    permission_required = "partnerships.change_externalfunding"
-    model = ExternalFunding
-    title = "Edit the bid or grant"
+@permission_required("partnerships.change_externalfunding", raise_exception=True)
+def funding_edit(request, pk):
+    funding = get_object_or_404(ExternalFunding, pk=pk)
+    return _funding_form_page(request, funding=funding, title="Edit the bid or grant")
