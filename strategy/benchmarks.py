@@ -28,6 +28,8 @@ def _seed_strategy(size: int) -> dict:
 
 
 def _seed_action_plan(size: int) -> dict:
+    from django.contrib.auth import get_user_model
+
     from strategy.tests.factories import (
         ActionFactory,
         ActionPlanFactory,
@@ -35,11 +37,13 @@ def _seed_action_plan(size: int) -> dict:
         ProgressUpdateFactory,
     )
 
+    officer = get_user_model().objects.create_user(username="bench-lead-officer")
     plan = ActionPlanFactory()
     objectives = [ObjectiveFactory(strategy=plan.strategy, number=number) for number in range(1, 7)]
     for index in range(size):
-        action = ActionFactory(action_plan=plan, objective=objectives[index % len(objectives)])
-        ProgressUpdateFactory(action=action, rag=("green", "amber")[index % 2], status="on_track")
+        objective = objectives[index % len(objectives)]
+        action = ActionFactory(action_plan=plan, objective=objective, lead_officer=officer)
+        ProgressUpdateFactory(action=action, rag=("green", "amber")[index % 2], recorded_by=officer)
     return {"plan": plan.pk}
 
 
