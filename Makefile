@@ -28,10 +28,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-var/build/css/intlinks.css: node_modules/.installed $(wildcard static/scss/*.scss)
-	npm run --silent build:css
+# The council's stylesheet over GOV.UK Frontend, and GOV.UK Frontend's script, built from npm packages.
+var/build/.built: node_modules/.installed package.json $(wildcard static/scss/*.scss)
+	npm run --silent build
+	touch $@
 
-setup: $(VENV)/.installed var/build/css/intlinks.css
+setup: $(VENV)/.installed var/build/.built
 
 # Serve the embedded default (SQLite, filesystem broker) with a Celery worker and beat beside it.
 run: setup

@@ -24,7 +24,11 @@ AXE_PATH = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pytest_configure(config):
+    # Real hashing costs ~0.3 s per password; tests create hundreds of users and prove nothing by it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The live server finds static files by name; hashed names are checked by their own test.
+    # An empty STATIC_ROOT of the tests' own: whitenoise scans it for every test client.
+    settings.STATIC_ROOT = settings.VAR_DIR / "test-static"
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
     settings.STORAGES = {
         **settings.STORAGES,

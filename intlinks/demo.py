@@ -11,11 +11,12 @@ from intlinks.roles import ROLES
 
 DEFAULT_DEMO_PASSWORD = "intlinks-demo"
 
+# Plainly labelled as examples, so nobody mistakes a demonstration account for a real person.
 DEMO_NAMES = {
-    "officer": ("Olivia", "Officer"),
-    "member": ("Councillor Mohan", "Member"),
-    "clerk": ("Chris", "Clerk"),
-    "admin": ("Ada", "Administrator"),
+    "officer": ("Example", "Officer"),
+    "member": ("Example", "Councillor"),
+    "clerk": ("Example", "Clerk"),
+    "admin": ("Example", "Administrator"),
 }
 
 
@@ -41,7 +42,7 @@ def demo_accounts_ensure() -> list[DemoAccount]:
             username=role.username,
             defaults={
                 "first_name": first_name,
-                "last_name": f"{last_name} (example account)",
+                "last_name": last_name,
                 "email": f"{role.username}@example.gov.uk",
                 "is_staff": role.staff,
             },

@@ -11,6 +11,7 @@ from strategy.models import (
     ActionStatus,
     Budget,
     BudgetLine,
+    CorporateTheme,
     Indicator,
     Objective,
     ProgressUpdate,
@@ -59,6 +60,32 @@ class ObjectiveForm(forms.ModelForm):
             Field.textarea("title", rows=3),
             Field.textarea("source", rows=2),
         )
+
+
+class CorporateThemeForm(forms.ModelForm):
+    class Meta:
+        model = CorporateTheme
+        fields = ["name", "description", "position", "is_active", "source"]
+        labels = {"position": "Column in the synopsis matrix", "is_active": "Show in the synopsis matrix"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("name", field_width=20),
+            Field.textarea("description", rows=3),
+            Field.text("position", field_width=2),
+            Field.checkbox("is_active"),
+            Field.textarea("source", rows=2),
+        )
+
+    def clean_name(self):
+        # The database's unique constraint spans council and name, so Django would report a clash above
+        # the form; the officer needs it beside the name.
+        name = self.cleaned_data["name"].strip()
+        clashes = CorporateTheme.objects.filter(council=self.instance.council, name__iexact=name)
+        if clashes.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"There is already a corporate theme called {name}")
+        return name
 
 
 class WayForwardForm(forms.ModelForm):

@@ -1,15 +1,13 @@
 """Indicator tables, their CSV export and the forms to add indicators and record a year."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.generic import CreateView, UpdateView
 
+from intlinks.csv_export import csv_download
 from strategy import selectors, services
 from strategy.financial_years import FinancialYear
 from strategy.forms import IndicatorForm, IndicatorValueForm
@@ -33,9 +31,7 @@ def indicators(request, strategy):
 def indicators_csv(request, strategy):
     """One row per indicator and financial year: target, actual and note."""
     strategy = get_object_or_404(Strategy, pk=strategy)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="indicators-strategy-{strategy.pk}.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_download(filename=f"indicators-strategy-{strategy.pk}.csv")
     writer.writerow(
         [
             "indicator",

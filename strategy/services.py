@@ -50,6 +50,12 @@ def objective_save(*, objective: Objective) -> Objective:
 
 
 @transaction.atomic
+def corporate_theme_save(*, corporate_theme: CorporateTheme) -> CorporateTheme:
+    """Validate and save a corporate theme: a column of every strategy's synopsis matrix."""
+    return _validated_save(corporate_theme)
+
+
+@transaction.atomic
 def way_forward_save(*, way_forward: WayForward) -> WayForward:
     """Validate and save a lettered way forward of an objective."""
     return _validated_save(way_forward)

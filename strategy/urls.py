@@ -1,6 +1,6 @@
 from django.urls import path
 
-from strategy import budget_views, views
+from strategy import budget_views, theme_views, views
 from strategy import indicator_views as indicators
 
 app_name = "strategy"
@@ -35,6 +35,9 @@ urlpatterns = [
     path("<int:strategy>/indicators/new/", indicators.IndicatorCreate.as_view(), name="indicator_create"),
     path("indicators/<int:pk>/edit/", indicators.IndicatorEdit.as_view(), name="indicator_edit"),
     path("indicators/<int:pk>/values/", indicators.indicator_value_record, name="indicator_value"),
+    path("themes/", theme_views.themes, name="themes"),
+    path("themes/new/", theme_views.ThemeCreate.as_view(), name="theme_create"),
+    path("themes/<int:pk>/edit/", theme_views.ThemeEdit.as_view(), name="theme_edit"),
     path("budgets/new/", budget_views.budget_create, name="budget_create"),
     path("budgets/<int:pk>/", budget_views.budget_detail, name="budget"),
     path("budgets/<int:pk>/edit/", budget_views.budget_edit, name="budget_edit"),

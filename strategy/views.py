@@ -1,17 +1,15 @@
 """Thin views: read through selectors, write through services, answer with a page or a redirect."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.generic import CreateView, UpdateView
 
+from intlinks.csv_export import csv_download
 from strategy import selectors, services
 from strategy.filters import ActionFilter
 from strategy.forms import (
@@ -261,10 +259,7 @@ def _person(user) -> str:
 def action_plan_csv(request, pk):
     """Every action of the plan, with its current status and flags, as CSV."""
     plan = get_object_or_404(ActionPlan.objects.select_related("strategy"), pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"action-plan-{plan.year_label.replace('/', '-')}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
+    response, writer = csv_download(filename=f"action-plan-{plan.year_label.replace('/', '-')}.csv")
     writer.writerow(
         [
             "reference",

@@ -1,6 +1,7 @@
 """Each role signs in through the real form in Chromium; every page they reach passes axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import axe_violations
 from intlinks.roles import ROLES
@@ -29,8 +30,7 @@ def test_sign_in_page_and_its_error_summary_are_accessible(page, live_server, of
 
     sign_in("officer", "not-the-password")
 
-    summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.title().startswith("Error: ")
     assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
     assert axe_violations(page) == []
@@ -53,4 +53,4 @@ def test_signing_out_returns_to_sign_in(page, live_server, officer, sign_in):
 
     page.get_by_role("button", name="Sign out").click()
 
-    assert page.url.endswith("/sign-in/")
+    expect(page).to_have_url(f"{live_server.url}/sign-in/")

@@ -1,13 +1,12 @@
 """Reading pages: the register, a link's page, the map, places, organisations, the CSV and documents."""
 
-import csv
-
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from intlinks.csv_export import csv_download
 from partnerships import selectors
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Agreement, Partnership
@@ -17,13 +16,6 @@ from partnerships.worldmap import HEIGHT, WIDTH, graticule_path, land_path, map_
 
 VIEW = "partnerships.view_partnership"
 PAGE_SIZE = 25
-# A spreadsheet runs a cell starting with one of these as a formula: such text is exported quoted.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value) -> str:
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 @permission_required(VIEW, raise_exception=True)
@@ -46,11 +38,7 @@ def partnership_list(request):
 def partnership_export(request):
     """The filtered list of links as a CSV file, one row per link."""
     links = PartnershipFilter(request.GET, queryset=selectors.partnership_list()).qs
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="partnerships-{timezone.localdate():%Y-%m-%d}.csv"'
-    )
-    writer = csv.writer(response)
+    response, writer = csv_download(filename=f"partnerships-{timezone.localdate():%Y-%m-%d}.csv")
     writer.writerow(
         [
             "Place",
@@ -80,7 +68,7 @@ def partnership_export(request):
             link.last_reviewed_on or "",
             "yes" if link.drifting else "no",
         ]
-        writer.writerow([spreadsheet_safe(value) for value in row])
+        writer.writerow(row)
     return response
 
 
