@@ -1,18 +1,17 @@
 """The activity log's pages: the list and its CSV, an activity, the log form, actions, needs attention."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
+from intlinks.csv_export import csv_download
 from partnerships import selectors, services
 from partnerships.filters import ActivityFilter
 from partnerships.forms import (
@@ -27,7 +26,7 @@ from partnerships.models import Activity, Cost, Evidence, Gift, Partnership
 from partnerships.uploads import sniff_content_type
 from partnerships.views.common import link_crumbs
 from partnerships.views.editing import ServiceFormView
-from partnerships.views.reading import PAGE_SIZE, spreadsheet_safe
+from partnerships.views.reading import PAGE_SIZE
 
 VIEW = "partnerships.view_activity"
 
@@ -59,9 +58,7 @@ def activity_list(request):
 @permission_required(VIEW, raise_exception=True)
 def activity_export(request):
     activities = ActivityFilter(request.GET, queryset=selectors.activity_list()).qs
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="activities-{timezone.localdate():%Y-%m-%d}.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_download(filename=f"activities-{timezone.localdate():%Y-%m-%d}.csv")
     writer.writerow(
         [
             "Title",
@@ -91,7 +88,7 @@ def activity_export(request):
             activity.total_gbp,
             activity.unresolved_breaches,
         ]
-        writer.writerow([spreadsheet_safe(value) for value in row])
+        writer.writerow(row)
     return response
 
 

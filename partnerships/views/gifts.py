@@ -1,24 +1,22 @@
 """The register of gifts and hospitality, and the list of external funding with leverage."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, UpdateView
 
+from intlinks.csv_export import csv_download
 from partnerships import selectors, services
 from partnerships.conduct import check_gift, check_source_total
 from partnerships.filters import GiftFilter
 from partnerships.forms import DeadlineFormSet, FundingForm, GiftForm, JustificationForm, apply_service_errors
 from partnerships.models import ExternalFunding, Gift
 from partnerships.views.editing import ServiceFormView
-from partnerships.views.reading import PAGE_SIZE, spreadsheet_safe
+from partnerships.views.reading import PAGE_SIZE
 
 
 def activities_crumb() -> tuple[str, str]:
@@ -68,11 +66,7 @@ def gift_list(request):
 def gift_export(request):
     """The register as CSV, the way councils publish it."""
     gifts, policies = selectors.gift_register()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="gifts-and-hospitality-{timezone.localdate():%Y-%m-%d}.csv"'
-    )
-    writer = csv.writer(response)
+    response, writer = csv_download(filename=f"gifts-and-hospitality-{timezone.localdate():%Y-%m-%d}.csv")
     writer.writerow(
         [
             "Date",
@@ -106,7 +100,7 @@ def gift_export(request):
             gift.activity.title if gift.activity else "",
             "; ".join(flag.message for flag in gift.flags),
         ]
-        writer.writerow([spreadsheet_safe(value) for value in row])
+        writer.writerow(row)
     return response
 
 
