@@ -134,12 +134,29 @@ class CostForm(forms.ModelForm):
             Field.text("rate_to_gbp", field_width=10),
             Field.select("paid_by"),
             Field.select("budget_line"),
-            Field.select("travel_class"),
-            Field.text("journey_hours", field_width=4),
-            Field.select("region"),
-            Field.text("nights", field_width=4),
-            Field.text("meals", field_width=4),
-            Field.text("days", field_width=4),
+            # The rules need these details of some categories only; cost-details.js shows the set that
+            # fits the chosen category, and without JavaScript all three stay visible.
+            Fieldset(
+                Field.select("travel_class"),
+                Field.text("journey_hours", field_width=4),
+                legend="Travel: class and journey length",
+                legend_size=Size.SMALL,
+                data_cost_details="travel",
+            ),
+            Fieldset(
+                Field.select("region"),
+                Field.text("nights", field_width=4),
+                legend="Accommodation: region and nights",
+                legend_size=Size.SMALL,
+                data_cost_details="accommodation",
+            ),
+            Fieldset(
+                Field.text("meals", field_width=4),
+                Field.text("days", field_width=4),
+                legend="Subsistence: meals and days",
+                legend_size=Size.SMALL,
+                data_cost_details="subsistence",
+            ),
         )
 
     def _post_clean(self):

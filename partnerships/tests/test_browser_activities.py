@@ -142,3 +142,20 @@ def test_the_register_funding_and_checklist_pages_are_accessible(page, live_serv
     expect(page.locator(".govuk-notification-banner, .govuk-error-summary, main").first).to_contain_text(
         "parental consent for every young participant (0 of 8 received)"
     )
+
+
+def test_a_cost_shows_only_the_details_its_category_needs(page, live_server, officer, sign_in):
+    partnership = PartnershipFactory()
+    sign_in("officer")
+    page.goto(f"{live_server.url}/partnerships/{partnership.pk}/activities/new/")
+
+    page.locator("#id_costs-2-category").select_option("venue")
+    cost = page.locator("[data-cost-form]").nth(2)
+    for details in ("travel", "accommodation", "subsistence"):
+        expect(cost.locator(f"fieldset[data-cost-details='{details}']")).to_be_hidden()
+
+    page.locator("#id_costs-2-category").select_option("subsistence")
+
+    expect(cost.locator("fieldset[data-cost-details='subsistence']")).to_be_visible()
+    expect(cost.locator("fieldset[data-cost-details='travel']")).to_be_hidden()
+    expect(page.locator("#id_costs-2-meals")).to_be_editable()
