@@ -76,8 +76,9 @@ class Command(BaseCommand):
         machine = f"{cpu_model()} ({os.cpu_count()} cores, {platform.machine()})"
         self.stdout.write(
             f"Measured {date.today():%Y-%m-%d} on {machine}, {connection.vendor}, "
-            f"Python {platform.python_version()}, {repeat} requests per row\n"
+            f"Python {platform.python_version()}, {repeat} requests per row"
         )
+        self.stdout.write("")
         self.stdout.write("| page | rows | median ms | p95 ms | SQL queries |")
         self.stdout.write("| --- | ---: | ---: | ---: | ---: |")
         for name, size, median, p95, queries in rows:
