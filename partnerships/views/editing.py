@@ -68,6 +68,16 @@ class PartnershipChildMixin:
         return self.partnership.get_absolute_url()
 
 
+class PartnershipPartEditMixin:
+    """Editing something that already belongs to one link: crumbs and the way back go to that link."""
+
+    def crumbs(self):
+        return link_crumbs(self.object.partnership, self.title)
+
+    def get_success_url(self):
+        return self.object.partnership.get_absolute_url()
+
+
 class PlaceCreateView(ServiceFormView, CreateView):
     permission_required = "partnerships.add_place"
     form_class = PlaceForm
@@ -169,21 +179,15 @@ class AgreementCreateView(PartnershipChildMixin, ServiceFormView, CreateView):
         return services.agreement_save(agreement=form.instance)
 
 
-class AgreementUpdateView(ServiceFormView, UpdateView):
+class AgreementUpdateView(PartnershipPartEditMixin, ServiceFormView, UpdateView):
     permission_required = "partnerships.change_agreement"
     model = Agreement
     form_class = AgreementForm
     title = "Edit the agreement"
     success_message = "Agreement saved"
 
-    def crumbs(self):
-        return link_crumbs(self.object.partnership, self.title)
-
     def save(self, form):
         return services.agreement_save(agreement=form.instance)
-
-    def get_success_url(self):
-        return self.object.partnership.get_absolute_url()
 
 
 class ReviewCreateView(PartnershipChildMixin, ServiceFormView, CreateView):
@@ -237,21 +241,15 @@ class LogframeRowCreateView(PartnershipChildMixin, ServiceFormView, CreateView):
         return services.logframe_row_save(row=form.instance)
 
 
-class LogframeRowUpdateView(ServiceFormView, UpdateView):
+class LogframeRowUpdateView(PartnershipPartEditMixin, ServiceFormView, UpdateView):
     permission_required = "partnerships.change_logframerow"
     model = LogframeRow
     form_class = LogframeRowForm
     title = "Edit a row of the logical framework"
     success_message = "Logical framework row saved"
 
-    def crumbs(self):
-        return link_crumbs(self.object.partnership, self.title)
-
     def save(self, form):
         return services.logframe_row_save(row=form.instance)
-
-    def get_success_url(self):
-        return self.object.partnership.get_absolute_url()
 
 
 class PartnershipOrganisationCreateView(PartnershipChildMixin, ServiceFormView, CreateView):
