@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,9 +23,8 @@ from partnerships.forms import (
 )
 from partnerships.models import Activity, Cost, Evidence, Gift, Partnership
 from partnerships.uploads import sniff_content_type
-from partnerships.views.common import link_crumbs
+from partnerships.views.common import filtered_page, link_crumbs
 from partnerships.views.editing import ServiceFormView
-from partnerships.views.reading import PAGE_SIZE
 
 VIEW = "partnerships.view_activity"
 
@@ -43,15 +41,7 @@ def activity_crumbs(activity: Activity, *current: str) -> list[tuple[str, str | 
 def activity_list(request):
     """Activities with filters (link, kind, financial year, objective, flagged) and the same list as CSV."""
     activities = ActivityFilter(request.GET, queryset=selectors.activity_list())
-    page = Paginator(activities.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "filter": activities,
-        "page": page,
-        "query": query.urlencode(),
-        "crumbs": [("Activities", None)],
-    }
+    context = {**filtered_page(request, activities), "crumbs": [("Activities", None)]}
     return render(request, "partnerships/activity_list.html", context)
 
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +14,8 @@ from partnerships.conduct import check_gift, check_source_total
 from partnerships.filters import GiftFilter
 from partnerships.forms import DeadlineFormSet, FundingForm, GiftForm, JustificationForm, apply_service_errors
 from partnerships.models import ExternalFunding, Gift
+from partnerships.views.common import filtered_page
 from partnerships.views.editing import ServiceFormView
-from partnerships.views.reading import PAGE_SIZE
 
 
 def activities_crumb() -> tuple[str, str]:
@@ -46,15 +45,10 @@ def _flagged(gifts, policies):
 def gift_list(request):
     """The register, searchable, with late entries and sources past the threshold flagged."""
     gifts, policies = selectors.gift_register()
-    register = GiftFilter(request.GET, queryset=gifts)
-    page = Paginator(register.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    listing = filtered_page(request, GiftFilter(request.GET, queryset=gifts))
     context = {
-        "filter": register,
-        "page": page,
-        "gifts": list(_flagged(page.object_list, policies)),
-        "query": query.urlencode(),
+        **listing,
+        "gifts": list(_flagged(listing["page"].object_list, policies)),
         "can_approve": request.user.has_perm("partnerships.approve_breach"),
         "justification_form": JustificationForm(),
         "crumbs": [activities_crumb(), ("Gifts and hospitality", None)],

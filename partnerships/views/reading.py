@@ -1,7 +1,6 @@
 """Reading pages: the register, a link's page, the map, places, organisations, the CSV and documents."""
 
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -11,26 +10,17 @@ from partnerships import selectors
 from partnerships.filters import PartnershipFilter
 from partnerships.models import Agreement, Partnership
 from partnerships.uploads import sniff_content_type
-from partnerships.views.common import list_crumb
+from partnerships.views.common import filtered_page, list_crumb
 from partnerships.worldmap import HEIGHT, WIDTH, graticule_path, land_path, map_points
 
 VIEW = "partnerships.view_partnership"
-PAGE_SIZE = 25
 
 
 @permission_required(VIEW, raise_exception=True)
 def partnership_list(request):
     """The register: filters, search, pagination, and the same list as CSV."""
     links = PartnershipFilter(request.GET, queryset=selectors.partnership_list())
-    page = Paginator(links.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "filter": links,
-        "page": page,
-        "query": query.urlencode(),
-        "crumbs": [("Partnerships", None)],
-    }
+    context = {**filtered_page(request, links), "crumbs": [("Partnerships", None)]}
     return render(request, "partnerships/partnership_list.html", context)
 
 
