@@ -187,6 +187,7 @@ CRISPY_TEMPLATE_PACK = "gds"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_FOLDER = VAR_DIR / "celery" / "broker"
 CELERY_BROKER_PROCESSED_FOLDER = VAR_DIR / "celery" / "processed"
+CELERY_BROKER_CONTROL_FOLDER = VAR_DIR / "celery" / "control"  # kombu's default is ./control
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
@@ -196,6 +197,7 @@ else:
         "data_folder_in": str(CELERY_BROKER_FOLDER),
         "data_folder_out": str(CELERY_BROKER_FOLDER),
         "processed_folder": str(CELERY_BROKER_PROCESSED_FOLDER),
+        "control_folder": str(CELERY_BROKER_CONTROL_FOLDER),
         "store_processed": False,
     }
 CELERY_TASK_ACKS_LATE = True

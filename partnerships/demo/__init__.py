@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from partnerships import demo_activities, services
+from partnerships import services
+from partnerships.demo import activities as demo_activities
 from partnerships.models import (
     Appraisal,
     Organisation,

@@ -1,0 +1,42 @@
+"""Reads that decide how many queries a page makes, one module a subject.
+
+Each page's data comes from one function here, which owns its select_related, prefetch_related and
+aggregation.
+"""
+
+from partnerships.selectors.activities import (
+    Attention,
+    activity_detail,
+    activity_list,
+    needs_attention,
+    with_activity_totals,
+)
+from partnerships.selectors.funding import Leverage, funding_list, leverage_by_year
+from partnerships.selectors.gifts import gift_register, policy_among
+from partnerships.selectors.links import (
+    TimelineEntry,
+    partnership_detail,
+    partnership_list,
+    partnership_timeline,
+)
+from partnerships.selectors.places import organisation_list, place_list, places_for_map
+
+__all__ = [
+    "Attention",
+    "Leverage",
+    "TimelineEntry",
+    "activity_detail",
+    "activity_list",
+    "funding_list",
+    "gift_register",
+    "leverage_by_year",
+    "needs_attention",
+    "organisation_list",
+    "partnership_detail",
+    "partnership_list",
+    "partnership_timeline",
+    "place_list",
+    "places_for_map",
+    "policy_among",
+    "with_activity_totals",
+]

@@ -1,0 +1,115 @@
+"""Reads for the activity log: activities with their totals, and what needs an officer's attention."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from intlinks.money import MONEY_FIELD
+from partnerships.models import (
+    Activity,
+    Cost,
+    Gift,
+    ReportingDeadline,
+)
+from partnerships.services import safeguarding_missing
+from strategy.models import Objective, WayForward
+
+
+def _count_of(queryset) -> Subquery:
+    return Coalesce(
+        Subquery(queryset.order_by().values("activity").annotate(n=Count("pk")).values("n")[:1]),
+        Value(0),
+    )
+
+
+def with_activity_totals(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Annotate each activity's total cost in pounds and its breaches still needing attention.
+
+    Subqueries rather than joins, so a filter on the objectives (a many-to-many) cannot multiply sums.
+    """
+    own = {"activity": OuterRef("pk")}
+    total = (
+        Cost.objects.filter(**own)
+        .order_by()
+        .values("activity")
+        .annotate(total=Sum("amount_gbp"))
+        .values("total")
+    )
+    return queryset.annotate(
+        total_gbp=Coalesce(Subquery(total[:1]), Value(Decimal("0.00")), output_field=MONEY_FIELD),
+        unresolved_breaches=_count_of(Cost.objects.unresolved().filter(**own))
+        + _count_of(Gift.objects.unresolved().filter(**own)),
+    )
+
+
+def activity_list() -> QuerySet[Activity]:
+    """Every activity with its link's place, total cost and unresolved breaches: a fixed number of queries."""
+    return with_activity_totals(Activity.objects.select_related("partnership__place")).prefetch_related(
+        "objectives"
+    )
+
+
+def activity_detail(pk: int) -> Activity:
+    """One activity with its costs, evidence, gifts and funding, in a fixed number of queries."""
+    return (
+        with_activity_totals(Activity.objects.all())
+        .select_related("partnership__place", "action", "recorded_by")
+        .prefetch_related(
+            Prefetch("objectives", queryset=Objective.objects.order_by("number")),
+            Prefetch("ways_forward", queryset=WayForward.objects.select_related("objective")),
+            Prefetch(
+                "costs",
+                queryset=Cost.objects.select_related("budget_line__budget", "recorded_by", "approved_by"),
+            ),
+            "evidence",
+            Prefetch("gifts", queryset=Gift.objects.select_related("recorded_by", "approved_by")),
+            "funding",
+        )
+        .get(pk=pk)
+    )
+
+
+@dataclass(frozen=True)
+class Attention:
+    costs: list
+    gifts: list
+    unready_youth_activities: list
+    deadlines: list
+
+
+def needs_attention(*, today: date | None = None) -> Attention:
+    """What officers must act on: unresolved breaches, youth activities not ready, near deadlines."""
+    today = today or timezone.localdate()
+    costs = Cost.objects.unresolved().select_related("activity__partnership__place", "recorded_by")
+    gifts = Gift.objects.unresolved().select_related("partnership__place", "recorded_by")
+    youth = (
+        Activity.objects.filter(state=Activity.State.PLANNED, ends_on__gte=today)
+        .filter(Q(kind=Activity.Kind.YOUTH_EXCHANGE) | Q(young_people__gt=0))
+        .select_related("partnership__place")
+        .prefetch_related("evidence")
+        .order_by("starts_on")
+    )
+    deadlines = (
+        ReportingDeadline.objects.filter(done=False, due_on__lte=today + timedelta(days=60))
+        .select_related("funding__partnership__place")
+        .order_by("due_on")
+    )
+    return Attention(
+        costs=list(costs.order_by("incurred_on", "pk")),
+        gifts=list(gifts.order_by("given_on", "pk")),
+        unready_youth_activities=[a for a in youth if safeguarding_missing(a)],
+        deadlines=list(deadlines),
+    )

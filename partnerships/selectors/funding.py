@@ -1,0 +1,74 @@
+"""Reads for external funding and leverage by financial year."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import (
+    Case,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractYear
+
+from partnerships.models import (
+    Cost,
+    ExternalFunding,
+)
+from strategy.financial_years import FinancialYear, start_month
+
+
+def funding_list() -> QuerySet[ExternalFunding]:
+    return (
+        ExternalFunding.objects.select_related("partnership__place")
+        .prefetch_related("activities", "deadlines")
+        .order_by("-bid_on", "funder", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Leverage:
+    year: FinancialYear
+    external: Decimal
+    council: Decimal
+
+    @property
+    def per_council_pound(self) -> Decimal | None:
+        """External pounds per council pound, to the penny; None when the council spent nothing."""
+        if not self.council:
+            return None
+        return (self.external / self.council).quantize(Decimal("0.01"))
+
+
+def _by_financial_year(queryset, date_field: str, amount_field: str) -> dict[int, Decimal]:
+    # The financial year of a date: its calendar year, less one before the council's first month.
+    year = ExtractYear(date_field) - Case(
+        When(**{f"{date_field}__month__lt": start_month()}, then=Value(1)), default=Value(0)
+    )
+    rows = queryset.annotate(fy=year).values("fy").annotate(total=Sum(amount_field)).order_by()
+    return {row["fy"]: row["total"] for row in rows}
+
+
+def leverage_by_year() -> list[Leverage]:
+    """External money awarded and the council's own spending (actual costs it paid), per financial year.
+
+    An award counts in the year of its award date; the council's money in the year of each cost.
+    """
+    external = _by_financial_year(
+        ExternalFunding.objects.filter(
+            status__in=[ExternalFunding.Status.AWARDED, ExternalFunding.Status.CLOSED],
+            amount_awarded__isnull=False,
+            awarded_on__isnull=False,
+        ),
+        "awarded_on",
+        "amount_awarded",
+    )
+    council = _by_financial_year(
+        Cost.objects.filter(paid_by=Cost.PaidBy.COUNCIL, stage=Cost.Stage.ACTUAL), "incurred_on", "amount_gbp"
+    )
+    zero = Decimal("0.00")
+    return [
+        Leverage(FinancialYear(start), external.get(start, zero), council.get(start, zero))
+        for start in sorted(set(external) | set(council), reverse=True)
+    ]
