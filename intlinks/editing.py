@@ -64,7 +64,8 @@ def formset_rows(formset: forms.BaseFormSet) -> tuple[list[forms.BaseForm], list
 class ServiceFormMixin(PermissionRequiredMixin):
     """A create or edit page (with CreateView, UpdateView or FormView) whose form goes to a service.
 
-    Override `save(form)`: call the service and return what it saved. With `formset_class`, the
+    Override `save(form)`: call the service and return what it saved; `fill_instance(instance)` sets
+    what the page itself knows before the form is validated. With `formset_class`, the
     formset edits the rows belonging to the form's instance; `self.kept_rows` and `self.removed_rows`
     are ready for `save` to hand over.
     """
@@ -86,8 +87,14 @@ class ServiceFormMixin(PermissionRequiredMixin):
     def get_success_message(self) -> str:
         return self.success_message
 
+    def fill_instance(self, instance) -> None:
+        """Set what the page knows and the form does not ask (the link it belongs to, who records it),
+        before validation, so that the model's own rules see the whole record."""
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
+        if getattr(form, "instance", None) is not None:
+            self.fill_instance(form.instance)
         self.formset = self.get_formset(form)
         return form
 

@@ -1,7 +1,6 @@
 """Forms for officers, by subject; saving goes through partnerships.services."""
 
 from partnerships.forms.register import (
-    GOVUK_CLASSES,
     AgreementForm,
     AnnualReviewForm,
     AppraisalForm,
@@ -12,12 +11,7 @@ from partnerships.forms.register import (
     PartnershipForm,
     PartnershipOrganisationForm,
     PlaceForm,
-    ServiceModelForm,
     StatusChangeForm,
-    apply_service_errors,
-    date_input,
-    gds_layout,
-    required_messages,
 )
 
 __all__ = [
@@ -25,19 +19,13 @@ __all__ = [
     "AnnualReviewForm",
     "AppraisalForm",
     "ContactForm",
-    "GOVUK_CLASSES",
     "LifeCycleChoiceField",
     "LogframeRowForm",
     "OrganisationForm",
     "PartnershipForm",
     "PartnershipOrganisationForm",
     "PlaceForm",
-    "ServiceModelForm",
     "StatusChangeForm",
-    "apply_service_errors",
-    "date_input",
-    "gds_layout",
-    "required_messages",
 ]
 
 from partnerships.forms.activities import (  # noqa: E402

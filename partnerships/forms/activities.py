@@ -4,14 +4,14 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
-from partnerships.forms.register import ServiceModelForm, date_input, gds_layout, required_messages
+from intlinks.forms import GovukModelForm, date_input, gds_layout, required_messages
 from partnerships.models import Activity, Cost, Evidence, ExternalFunding, Gift, ReportingDeadline
 from strategy.models import Action, BudgetLine, Objective, WayForward
 
 NUMBER_INPUT = {"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}
 
 
-class ActivityForm(ServiceModelForm):
+class ActivityForm(GovukModelForm):
     submit_label = "Save the activity"
 
     class Meta:
@@ -179,7 +179,7 @@ class JustificationForm(forms.Form):
         self.fields["justification"].error_messages["required"] = "Enter why the breach is necessary"
 
 
-class SafeguardingForm(ServiceModelForm):
+class SafeguardingForm(GovukModelForm):
     submit_label = "Save the checklist"
 
     class Meta:
@@ -193,7 +193,7 @@ class SafeguardingForm(ServiceModelForm):
         ]
 
 
-class EvidenceForm(ServiceModelForm):
+class EvidenceForm(GovukModelForm):
     submit_label = "Upload"
 
     class Meta:
@@ -202,7 +202,7 @@ class EvidenceForm(ServiceModelForm):
         widgets = {"kind": forms.RadioSelect}
 
 
-class GiftForm(ServiceModelForm):
+class GiftForm(GovukModelForm):
     submit_label = "Save the entry"
 
     class Meta:
@@ -235,7 +235,7 @@ class GiftForm(ServiceModelForm):
         self.fields["activity"].queryset = Activity.objects.order_by("-starts_on")
 
 
-class FundingForm(ServiceModelForm):
+class FundingForm(GovukModelForm):
     submit_label = "Save"
 
     class Meta:

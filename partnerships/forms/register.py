@@ -1,11 +1,9 @@
 """Forms for officers. Each validates and normalises; saving goes through partnerships.services."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from intlinks.forms import GovukModelForm, date_input, gds_layout, required_messages
 from partnerships.models import (
     Agreement,
     AnnualReview,
@@ -21,93 +19,7 @@ from partnerships.models import (
 from partnerships.services import STARTING_STATUSES, allowed_moves_from
 
 
-def date_input() -> forms.DateInput:
-    """A browser date picker; a new widget each time, as crispy writes attributes onto it."""
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def gds_layout(form: forms.BaseForm, submit_label: str) -> FormHelper:
-    """A GOV.UK layout for every field of the form, chosen by its widget, and one submit button."""
-    fields = []
-    for name, field in form.fields.items():
-        widget = field.widget
-        _add_govuk_class(widget)
-        if isinstance(widget, forms.CheckboxSelectMultiple):
-            fields.append(Field.checkboxes(name, legend_size=Size.SMALL, small=True))
-        elif isinstance(widget, forms.RadioSelect):
-            fields.append(Field.radios(name, legend_size=Size.SMALL, inline=len(list(field.choices)) <= 4))
-        elif isinstance(widget, forms.Select):
-            fields.append(Field.select(name))
-        elif isinstance(widget, forms.Textarea):
-            fields.append(Field.textarea(name, rows=3))
-        elif isinstance(widget, forms.CheckboxInput | forms.FileInput):
-            fields.append(Field(name))
-        else:
-            fields.append(Field.text(name))
-    helper = FormHelper()
-    helper.layout = Layout(*fields, Submit("submit", submit_label))
-    return helper
-
-
-# The pack styles text, e-mail and password inputs; these widgets need the GOV.UK class themselves.
-GOVUK_CLASSES = {
-    forms.NumberInput: "govuk-input govuk-input--width-10",
-    forms.DateInput: "govuk-input govuk-input--width-10",
-    forms.URLInput: "govuk-input",
-    forms.FileInput: "govuk-file-upload",
-}
-
-
-def _add_govuk_class(widget: forms.Widget) -> None:
-    for widget_class, css_class in GOVUK_CLASSES.items():
-        if type(widget) is widget_class:
-            widget.attrs["class"] = css_class
-
-
-def required_messages(form: forms.BaseForm) -> None:
-    """GOV.UK style messages for empty required fields: "Enter the date signed", "Select the decision"."""
-    for field in form.fields.values():
-        label = str(field.label or "")
-        label = label[:1].lower() + label[1:]
-        verb = "Select" if isinstance(field, forms.ChoiceField | forms.ModelChoiceField) else "Enter"
-        field.error_messages["required"] = f"{verb} the {label}"
-
-
-def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError beside the form's fields; others go in the error summary."""
-    for field, messages in (
-        error.message_dict.items() if hasattr(error, "error_dict") else [("__all__", error.messages)]
-    ):
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
-
-
-class ServiceModelForm(forms.ModelForm):
-    """A model form whose own save is not used: the view passes `form.instance` to a service.
-
-    Model validation (clean, constraints) runs in the service's full_clean, so errors are not doubled.
-    """
-
-    submit_label = "Save"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.DateField):
-                field.widget = date_input()
-            if isinstance(field.widget, forms.RadioSelect) and field.required:
-                # A required choice as radios needs no "---------" option.
-                field.choices = [(value, label) for value, label in field.choices if value != ""]
-        required_messages(self)
-        self.helper = gds_layout(self, self.submit_label)
-
-    def _post_clean(self):
-        # Copy the cleaned data onto the instance, but leave full validation to the service.
-        opts = self._meta
-        self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
-
-
-class PlaceForm(ServiceModelForm):
+class PlaceForm(GovukModelForm):
     submit_label = "Save place"
 
     class Meta:
@@ -116,7 +28,7 @@ class PlaceForm(ServiceModelForm):
         widgets = {"kind": forms.RadioSelect}
 
 
-class PartnershipForm(ServiceModelForm):
+class PartnershipForm(GovukModelForm):
     submit_label = "Save link"
 
     class Meta:
@@ -174,7 +86,7 @@ class StatusChangeForm(forms.Form):
         self.helper = gds_layout(self, "Change status")
 
 
-class AgreementForm(ServiceModelForm):
+class AgreementForm(GovukModelForm):
     submit_label = "Save agreement"
 
     class Meta:
@@ -183,7 +95,7 @@ class AgreementForm(ServiceModelForm):
         widgets = {"kind": forms.RadioSelect, "document": forms.FileInput}
 
 
-class AnnualReviewForm(ServiceModelForm):
+class AnnualReviewForm(GovukModelForm):
     submit_label = "Save review"
 
     supports_objectives = forms.TypedChoiceField(
@@ -206,7 +118,7 @@ class AnnualReviewForm(ServiceModelForm):
         widgets = {"rag": forms.RadioSelect, "decision": forms.RadioSelect}
 
 
-class AppraisalForm(ServiceModelForm):
+class AppraisalForm(GovukModelForm):
     submit_label = "Save appraisal"
 
     def __init__(self, *args, **kwargs):
@@ -251,7 +163,7 @@ class AppraisalForm(ServiceModelForm):
         }
 
 
-class LogframeRowForm(ServiceModelForm):
+class LogframeRowForm(GovukModelForm):
     submit_label = "Save row"
 
     class Meta:
@@ -260,7 +172,7 @@ class LogframeRowForm(ServiceModelForm):
         widgets = {"level": forms.RadioSelect}
 
 
-class OrganisationForm(ServiceModelForm):
+class OrganisationForm(GovukModelForm):
     submit_label = "Save organisation"
 
     website = forms.URLField(required=False, assume_scheme="https")
@@ -270,7 +182,7 @@ class OrganisationForm(ServiceModelForm):
         fields = ["name", "short_name", "kind", "website", "notes", "source"]
 
 
-class PartnershipOrganisationForm(ServiceModelForm):
+class PartnershipOrganisationForm(GovukModelForm):
     submit_label = "Add organisation"
 
     class Meta:
@@ -278,7 +190,7 @@ class PartnershipOrganisationForm(ServiceModelForm):
         fields = ["organisation", "role", "source"]
 
 
-class ContactForm(ServiceModelForm):
+class ContactForm(GovukModelForm):
     submit_label = "Save contact"
 
     class Meta:

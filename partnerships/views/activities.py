@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
 from intlinks.csv_export import csv_download
+from intlinks.editing import apply_validation_error
 from partnerships import selectors, services
 from partnerships.filters import ActivityFilter
 from partnerships.forms import (
@@ -19,7 +20,6 @@ from partnerships.forms import (
     EvidenceForm,
     JustificationForm,
     SafeguardingForm,
-    apply_service_errors,
 )
 from partnerships.models import Activity, Cost, Evidence, Gift, Partnership
 from partnerships.uploads import sniff_content_type
@@ -126,9 +126,9 @@ def _activity_form_page(request, *, activity: Activity, title: str, crumbs):
             )
         except services.CostErrors as error:
             for index, cost_error in error.by_index.items():
-                apply_service_errors(kept[index], cost_error)
+                apply_validation_error(kept[index], cost_error)
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Activity saved")
             return redirect(activity)

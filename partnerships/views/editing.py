@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
+from intlinks.editing import apply_validation_error
 from partnerships import services
 from partnerships.forms import (
     AgreementForm,
@@ -22,7 +23,6 @@ from partnerships.forms import (
     PartnershipOrganisationForm,
     PlaceForm,
     StatusChangeForm,
-    apply_service_errors,
 )
 from partnerships.models import Agreement, Appraisal, LogframeRow, Organisation, Partnership, Place
 from partnerships.views.common import link_crumbs, list_crumb
@@ -44,11 +44,19 @@ class ServiceFormView(PermissionRequiredMixin):
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=self.title, crumbs=self.crumbs(), **kwargs)
 
+    def fill_instance(self, instance) -> None:
+        """Set what the page knows and the form does not ask, before validation."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        self.fill_instance(form.instance)
+        return form
+
     def form_valid(self, form):
         try:
             self.object = self.save(form)
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_validation_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return redirect(self.get_success_url())
@@ -151,7 +159,7 @@ def partnership_change_status(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"Status changed to {partnership.get_status_display().lower()}")
             return redirect(partnership)
@@ -269,8 +277,10 @@ class PartnerContactCreateView(PartnershipChildMixin, ServiceFormView, CreateVie
     title = "Add a contact at the partner place"
     success_message = "Contact saved"
 
+    def fill_instance(self, instance):
+        instance.partnership = self.partnership
+
     def save(self, form):
-        form.instance.partnership = self.partnership
         return services.contact_save(contact=form.instance)
 
 
@@ -311,8 +321,10 @@ class OrganisationContactCreateView(ServiceFormView, CreateView):
         self.organisation = get_object_or_404(Organisation, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
+    def fill_instance(self, instance):
+        instance.organisation = self.organisation
+
     def save(self, form):
-        form.instance.organisation = self.organisation
         return services.contact_save(contact=form.instance)
 
     def get_success_url(self):

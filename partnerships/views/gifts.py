@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.views.generic import CreateView, UpdateView
 
 from intlinks.csv_export import csv_download
+from intlinks.editing import apply_validation_error
 from partnerships import selectors, services
 from partnerships.conduct import check_gift, check_source_total
 from partnerships.filters import GiftFilter
-from partnerships.forms import DeadlineFormSet, FundingForm, GiftForm, JustificationForm, apply_service_errors
+from partnerships.forms import DeadlineFormSet, FundingForm, GiftForm, JustificationForm
 from partnerships.models import ExternalFunding, Gift
 from partnerships.views.common import filtered_page
 from partnerships.views.editing import ServiceFormView
@@ -150,7 +151,7 @@ def _funding_form_page(request, *, funding: ExternalFunding, title: str):
                 removed_deadlines=[f.instance for f in formset.deleted_forms if f.instance.pk],
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Funding saved")
             return redirect("partnerships:funding")
