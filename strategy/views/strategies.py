@@ -58,9 +58,15 @@ class StrategyEdit(SectionFormMixin, UpdateView):
         return services.strategy_save(strategy=form.instance)
 
 
-class ObjectiveCreate(StrategyPartFormMixin, CreateView):
-    permission_required = "strategy.add_objective"
+class ObjectiveFormMixin(StrategyPartFormMixin):
     form_class = ObjectiveForm
+
+    def save(self, form):
+        return services.objective_save(objective=form.instance)
+
+
+class ObjectiveCreate(ObjectiveFormMixin, CreateView):
+    permission_required = "strategy.add_objective"
     title, success_message = "Add an objective", "Objective added"
 
     def get_form(self, form_class=None):
@@ -68,25 +74,25 @@ class ObjectiveCreate(StrategyPartFormMixin, CreateView):
         form.instance.strategy = self.get_strategy()
         return form
 
-    def save(self, form):
-        return services.objective_save(objective=form.instance)
 
-
-class ObjectiveEdit(StrategyPartFormMixin, UpdateView):
+class ObjectiveEdit(ObjectiveFormMixin, UpdateView):
     permission_required = "strategy.change_objective"
-    model, form_class = Objective, ObjectiveForm
+    model = Objective
     title, success_message = "Edit the objective", "Objective saved"
 
     def get_strategy(self):
         return self.object.strategy
 
-    def save(self, form):
-        return services.objective_save(objective=form.instance)
 
-
-class WayForwardCreate(StrategyPartFormMixin, CreateView):
-    permission_required = "strategy.add_wayforward"
+class WayForwardFormMixin(StrategyPartFormMixin):
     form_class = WayForwardForm
+
+    def save(self, form):
+        return services.way_forward_save(way_forward=form.instance)
+
+
+class WayForwardCreate(WayForwardFormMixin, CreateView):
+    permission_required = "strategy.add_wayforward"
     success_message = "Way forward added"
 
     @cached_property
@@ -105,20 +111,14 @@ class WayForwardCreate(StrategyPartFormMixin, CreateView):
         form.instance.objective = self.objective
         return form
 
-    def save(self, form):
-        return services.way_forward_save(way_forward=form.instance)
 
-
-class WayForwardEdit(StrategyPartFormMixin, UpdateView):
+class WayForwardEdit(WayForwardFormMixin, UpdateView):
     permission_required = "strategy.change_wayforward"
-    model, form_class = WayForward, WayForwardForm
+    model = WayForward
     title, success_message = "Edit the way forward", "Way forward saved"
 
     def get_strategy(self):
         return self.object.objective.strategy
-
-    def save(self, form):
-        return services.way_forward_save(way_forward=form.instance)
 
 
 class SynopsisEntryEdit(StrategyPartFormMixin, FormView):
