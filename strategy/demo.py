@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from strategy import services
 from strategy.models import (
     Action,
     ActionPlan,
@@ -20,7 +21,6 @@ from strategy.models import (
     CorporateTheme,
     Indicator,
     Objective,
-    ProgressUpdate,
     Strategy,
     SynopsisEntry,
     WayForward,
@@ -205,7 +205,10 @@ EXAMPLE_UPDATES = {
 
 
 def load(stdout) -> None:
-    """Create whatever of the demonstration strategy, plan, indicators and budget is missing."""
+    """Create whatever of the demonstration strategy, plan, indicators and budget is missing.
+
+    Every record is written through the service an officer's page uses, so it keeps the same rules.
+    """
     with transaction.atomic():
         themes = _themes()
         strategy = _strategy()
@@ -221,12 +224,16 @@ def load(stdout) -> None:
 
 def _themes() -> list[CorporateTheme]:
     source = f"{STRATEGY_DOC}, synopsis table (Appendix B4) column headings: the themes of One Leicester"
-    return [
-        CorporateTheme.objects.get_or_create(
-            council="", name=name, defaults={"position": position, "source": source}
-        )[0]
-        for position, name in enumerate(THEMES, start=1)
-    ]
+    themes = []
+    for position, name in enumerate(THEMES, start=1):
+        theme = CorporateTheme.objects.filter(council="", name=name).first()
+        themes.append(
+            theme
+            or services.corporate_theme_save(
+                corporate_theme=CorporateTheme(council="", name=name, position=position, source=source)
+            )
+        )
+    return themes
 
 
 def _strategy() -> Strategy:
@@ -234,7 +241,7 @@ def _strategy() -> Strategy:
     existing = Strategy.objects.filter(source__startswith=STRATEGY_DOC).order_by("pk").first()
     if existing:
         return existing
-    return Strategy.objects.create(
+    strategy = Strategy(
         title="International Development Strategy",
         first_year=2008,
         last_year=2011,
@@ -246,26 +253,32 @@ def _strategy() -> Strategy:
             "are Example values."
         ),
     )
+    return services.strategy_save(strategy=strategy)
 
 
 def _objectives_and_ways_forward(strategy: Strategy) -> dict[int, Objective]:
     objectives = {}
     for number, title in OBJECTIVES.items():
-        objectives[number], _ = Objective.objects.get_or_create(
-            strategy=strategy,
-            number=number,
-            defaults={"title": title, "source": f"{STRATEGY_DOC}, section 3.2, objective {number}"},
+        objective = Objective.objects.filter(strategy=strategy, number=number).first()
+        objectives[number] = objective or services.objective_save(
+            objective=Objective(
+                strategy=strategy,
+                number=number,
+                title=title,
+                source=f"{STRATEGY_DOC}, section 3.2, objective {number}",
+            )
         )
-        for index, text in enumerate(WAYS_FORWARD[number]):
-            letter = "abcdefghijklmnopqrstuvwxyz"[index]
-            WayForward.objects.get_or_create(
-                objective=objectives[number],
-                letter=letter,
-                defaults={
-                    "text": text,
-                    "source": f"{STRATEGY_DOC}, section 4, objective {number}: "
+        for letter, text in zip("abcdefghijklmnopqrstuvwxyz", WAYS_FORWARD[number], strict=False):
+            if WayForward.objects.filter(objective=objectives[number], letter=letter).exists():
+                continue
+            services.way_forward_save(
+                way_forward=WayForward(
+                    objective=objectives[number],
+                    letter=letter,
+                    text=text,
+                    source=f"{STRATEGY_DOC}, section 4, objective {number}: "
                     "'How will this objective be taken forward?'",
-                },
+                )
             )
     return objectives
 
@@ -273,37 +286,40 @@ def _objectives_and_ways_forward(strategy: Strategy) -> dict[int, Objective]:
 def _synopsis(objectives: dict[int, Objective], themes: list[CorporateTheme]) -> None:
     for number, cells in SYNOPSIS.items():
         for theme, text in zip(themes, cells, strict=True):
-            SynopsisEntry.objects.get_or_create(
+            if SynopsisEntry.objects.filter(objective=objectives[number], theme=theme).exists():
+                continue
+            services.synopsis_entry_save(
                 objective=objectives[number],
                 theme=theme,
-                defaults={"text": text, "source": f"{STRATEGY_DOC}, synopsis table (Appendix B4)"},
+                text=text,
+                source=f"{STRATEGY_DOC}, synopsis table (Appendix B4)",
             )
 
 
 def _example_action_plan(strategy: Strategy, objectives: dict[int, Objective]) -> None:
-    plan, _ = ActionPlan.objects.get_or_create(
+    plan = ActionPlan.objects.filter(strategy=strategy, financial_year=2008).first()
+    plan = plan or services.action_plan_create(
         strategy=strategy,
         financial_year=2008,
-        defaults={
-            "title": "Example action plan derived from the ways forward",
-            "source": f"Example: one action for each lettered way forward of the {STRATEGY_DOC}; the "
-            "dates, lead officer and costs are invented.",
-        },
+        title="Example action plan derived from the ways forward",
+        source=f"Example: one action for each lettered way forward of the {STRATEGY_DOC}; the "
+        "dates, lead officer and costs are invented.",
     )
     officer = get_user_model().objects.filter(username="officer").first()
     for number, objective in objectives.items():
         for way in objective.ways_forward.all():
-            action, created = Action.objects.get_or_create(
-                action_plan=plan,
-                reference=f"{number}{way.letter}",
-                defaults={
-                    "description": way.text,
-                    "objective": objective,
-                    "way_forward": way,
-                    "lead_officer": officer,
-                    "start_date": date(2008, 4, 1),
-                    "due_date": date(2009, 3, 31),
-                },
+            action = Action.objects.filter(action_plan=plan, reference=f"{number}{way.letter}").first()
+            action = action or services.action_save(
+                action=Action(
+                    action_plan=plan,
+                    reference=f"{number}{way.letter}",
+                    description=way.text,
+                    objective=objective,
+                    way_forward=way,
+                    lead_officer=officer,
+                    start_date=date(2008, 4, 1),
+                    due_date=date(2009, 3, 31),
+                )
             )
             if officer and not action.updates.exists():
                 _example_updates(action, officer)
@@ -311,9 +327,9 @@ def _example_action_plan(strategy: Strategy, objectives: dict[int, Objective]) -
 
 def _example_updates(action: Action, officer) -> None:
     for month, (status, rag, note) in enumerate(EXAMPLE_UPDATES.get(action.reference, []), start=6):
-        ProgressUpdate.objects.create(
+        services.progress_update_add(
             action=action,
-            recorded_by=officer,
+            by=officer,
             recorded_at=timezone.make_aware(datetime(2008, month, 30, 12, 0)),
             status=status,
             rag=rag,
@@ -321,53 +337,57 @@ def _example_updates(action: Action, officer) -> None:
         )
 
 
+def _indicator(strategy: Strategy, national_indicator: str, **fields) -> None:
+    if not Indicator.objects.filter(strategy=strategy, national_indicator=national_indicator).exists():
+        services.indicator_save(
+            indicator=Indicator(strategy=strategy, national_indicator=national_indicator, **fields)
+        )
+
+
 def _indicators(strategy: Strategy, objectives: dict[int, Objective]) -> None:
-    Indicator.objects.get_or_create(
-        strategy=strategy,
-        national_indicator="NI 1",
-        defaults={
-            "name": "Percentage of people who believe people from different backgrounds get on well together "
-            "in their local area",
-            "objective": objectives[2],
-            "unit": "% of people",
-            "direction": Indicator.Direction.HIGHER,
-            "source": f"{STRATEGY_DOC}: objective 2, way forward c, and Appendix B2 ('increase the "
-            "percentage of ...'), Leicester's Local Area Agreement priority target for Community Cohesion "
-            "(NI 1). The "
-            "document gives no baseline or targets.",
-        },
+    _indicator(
+        strategy,
+        "NI 1",
+        name="Percentage of people who believe people from different backgrounds get on well together "
+        "in their local area",
+        objective=objectives[2],
+        unit="% of people",
+        direction=Indicator.Direction.HIGHER,
+        source=f"{STRATEGY_DOC}: objective 2, way forward c, and Appendix B2 ('increase the "
+        "percentage of ...'), Leicester's Local Area Agreement priority target for Community Cohesion "
+        "(NI 1). The document gives no baseline or targets.",
     )
-    Indicator.objects.get_or_create(
-        strategy=strategy,
-        national_indicator="NI 110",
-        defaults={
-            "name": "Young people's participation in positive activities",
-            "objective": objectives[3],
-            "unit": "not stated in the strategy",
-            "direction": Indicator.Direction.HIGHER,
-            "source": f"{STRATEGY_DOC}: objective 3 and way forward d, Local Area Agreement indicator NI110. "
-            "The document gives no unit, baseline or targets.",
-        },
+    _indicator(
+        strategy,
+        "NI 110",
+        name="Young people's participation in positive activities",
+        objective=objectives[3],
+        unit="not stated in the strategy",
+        direction=Indicator.Direction.HIGHER,
+        source=f"{STRATEGY_DOC}: objective 3 and way forward d, Local Area Agreement indicator NI110. "
+        "The document gives no unit, baseline or targets.",
     )
 
 
 def _budget_2002() -> None:
-    budget, _ = Budget.objects.get_or_create(
+    # An existing budget is the officers' own: its lines were saved with it, adding up to its total.
+    if Budget.objects.filter(financial_year=2002).exists():
+        return
+    budget = Budget(
         financial_year=2002,
-        defaults={
-            "title": "Overseas Links Controllable Budget",
-            "controllable_total": Decimal("73400.00"),
-            "source": f"{CABINET_2002}: 'The Council's Overseas Links Controllable Budget for 2002/03 is "
-            "£73,400.' The report gives no lines: the split below is an Example.",
-        },
+        title="Overseas Links Controllable Budget",
+        controllable_total=Decimal("73400.00"),
+        source=f"{CABINET_2002}: 'The Council's Overseas Links Controllable Budget for 2002/03 is "
+        "£73,400.' The report gives no lines: the split below is an Example.",
     )
-    if not budget.lines.exists():
-        for position, (name, allocation, limited) in enumerate(EXAMPLE_BUDGET_LINES, start=1):
-            BudgetLine.objects.create(
-                budget=budget,
-                name=name,
-                allocation=allocation,
-                counts_toward_overseas_assistance_limit=limited,
-                position=position,
-                source="Example split of the 2002/03 total, not from the report",
-            )
+    lines = [
+        BudgetLine(
+            name=name,
+            allocation=allocation,
+            counts_toward_overseas_assistance_limit=limited,
+            position=position,
+            source="Example split of the 2002/03 total, not from the report",
+        )
+        for position, (name, allocation, limited) in enumerate(EXAMPLE_BUDGET_LINES, start=1)
+    ]
+    services.budget_save_with_lines(budget=budget, lines=lines)

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Expression, Value, When
+from django.db.models.functions import ExtractYear
 
 LABEL_PATTERN = re.compile(r"^\s*(\d{4})\s*(?:[/\-–]\s*(\d{2}|\d{4}))?\s*$")
 
@@ -89,3 +91,14 @@ def financial_year_of(day: date) -> FinancialYear:
 def years_between(first: FinancialYear, last: FinancialYear) -> list[FinancialYear]:
     """Every financial year from `first` to `last`, both included."""
     return [FinancialYear(start) for start in range(first.start, last.start + 1)]
+
+
+def financial_year_expression(date_field: str) -> Expression:
+    """The financial year (its start year) of a date field, in SQL, to annotate or group by.
+
+    A date's calendar year, less one before the council's first month: the same as
+    `financial_year_of`, worked out by the database.
+    """
+    return ExtractYear(date_field) - Case(
+        When(**{f"{date_field}__month__lt": start_month()}, then=Value(1)), default=Value(0)
+    )

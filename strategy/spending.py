@@ -14,8 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-ZERO = Decimal("0.00")
-PENNY = Decimal("0.01")
+from intlinks.money import ZERO, to_pennies
 
 
 @dataclass(frozen=True)
@@ -43,12 +42,6 @@ def unregister_spending_source(source: SpendingSource) -> None:
         _sources.remove(source)
 
 
-def _as_money(amount) -> Decimal:
-    if isinstance(amount, float):  # float money loses pennies; refuse it rather than round silently
-        raise TypeError("spending sources must return Decimal amounts, not float")
-    return Decimal(amount).quantize(PENNY)
-
-
 def spending_by_line(*, budget_lines: Sequence) -> dict[int, Spending]:
     """Committed and spent per budget line id, summed over every registered source (zero if none)."""
     totals = {line.pk: Spending() for line in budget_lines}
@@ -57,7 +50,8 @@ def spending_by_line(*, budget_lines: Sequence) -> dict[int, Spending]:
     for source in _sources:
         for line_id, spending in source(budget_lines=list(budget_lines)).items():
             if line_id in totals:
+                # to_pennies refuses float money, which loses pennies, rather than round it silently
                 totals[line_id] += Spending(
-                    committed=_as_money(spending.committed), spent=_as_money(spending.spent)
+                    committed=to_pennies(spending.committed), spent=to_pennies(spending.spent)
                 )
     return totals

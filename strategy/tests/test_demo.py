@@ -84,3 +84,18 @@ def test_loading_twice_keeps_user_edits_and_adds_nothing(loaded, django_user_mod
     assert Strategy.objects.get().title.endswith("(renamed by an officer)")
     assert WayForward.objects.get(objective__number=1, letter="a").text == "Edited by an officer"
     assert Action.objects.with_progress().get(reference="1a").current_rag == "red"
+
+
+def test_the_demo_budget_is_written_through_the_budget_service(settings, monkeypatch):
+    settings.DEMO_DATA_ALLOWED = True
+    calls = []
+    real = services.budget_save_with_lines
+    monkeypatch.setattr(
+        services, "budget_save_with_lines", lambda **kwargs: calls.append(kwargs) or real(**kwargs)
+    )
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    [call] = calls
+    assert call["budget"].year_label == "2002/03"
+    assert len(call["lines"]) == len(demo.EXAMPLE_BUDGET_LINES)

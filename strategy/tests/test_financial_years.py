@@ -1,10 +1,18 @@
 from datetime import date
 
+import factory
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
-from strategy.financial_years import FinancialYear, financial_year_of, years_between
+from strategy.financial_years import (
+    FinancialYear,
+    financial_year_expression,
+    financial_year_of,
+    years_between,
+)
+from strategy.models import Action
+from strategy.tests.factories import ActionFactory
 
 
 def test_31_march_belongs_to_the_year_that_began_the_april_before():
@@ -70,3 +78,17 @@ def test_years_between_includes_both_ends():
         "2010/11",
         "2011/12",
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("start_month", [1, 4, 7])
+def test_the_sql_expression_agrees_with_financial_year_of(settings, start_month):
+    settings.FINANCIAL_YEAR_START_MONTH = start_month
+    days = [date(2017, month, day) for month in range(1, 13) for day in (1, 28)]
+    ActionFactory.create_batch(len(days), start_date=factory.Iterator(days), due_date=date(2019, 1, 1))
+
+    rows = Action.objects.annotate(year=financial_year_expression("start_date")).values("start_date", "year")
+
+    assert {row["start_date"]: row["year"] for row in rows} == {
+        day: financial_year_of(day).start for day in days
+    }

@@ -1,0 +1,25 @@
+"""Corporate themes: the council's community-plan themes, the columns of every synopsis matrix."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from strategy.models.common import SOURCE_HELP
+
+
+class CorporateTheme(models.Model):
+    """A theme of the council's community plan, e.g. One Leicester's "Confident People"."""
+
+    council = models.CharField(max_length=200, default="", blank=True, help_text="Blank: this council")
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order of the column in the synopsis")
+    is_active = models.BooleanField(default=True)
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [models.UniqueConstraint(fields=["council", "name"], name="theme_unique_per_council")]
+
+    def __str__(self):
+        return self.name
