@@ -6,6 +6,7 @@ finance systems do.
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.validators import MinValueValidator
 from django.db.models import DecimalField, Value
 
 # Keyword arguments for a model's money field: up to £9,999,999,999.99.
@@ -18,6 +19,9 @@ MONEY_FIELD = DecimalField(max_digits=14, decimal_places=2)
 ZERO_MONEY = Value(ZERO, output_field=MONEY_FIELD)
 
 MINUS_SIGN = "\u2212"
+
+# Validators for an amount that cannot be negative (a budget, a cap, a planned cost).
+NOT_NEGATIVE = [MinValueValidator(ZERO, message="Enter an amount of £0 or more")]
 
 
 def to_pennies(amount: Decimal) -> Decimal:

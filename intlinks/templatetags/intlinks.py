@@ -37,6 +37,7 @@ def choice_label(value, choices) -> str:
 TAG_COLOURS = {
     "good": "govuk-tag--green",
     "warning": "govuk-tag--yellow",
+    "attention": "govuk-tag--orange",
     "bad": "govuk-tag--red",
     "neutral": "govuk-tag--grey",
     "info": "govuk-tag--blue",
