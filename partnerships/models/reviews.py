@@ -46,6 +46,9 @@ class AnnualReview(models.Model):
             ),
         ]
 
+    # What each rating means, for the tag that shows it (see intlinks' `{% tag %}`).
+    RAG_MEANINGS = {Rag.RED: "bad", Rag.AMBER: "warning", Rag.GREEN: "good"}
+
     def __str__(self):
         return f"Review of {self.partnership} on {self.reviewed_on:%-d %B %Y}"
 
@@ -57,6 +60,10 @@ class AnnualReview(models.Model):
             errors["next_review_due"] = "The next review must be due after the date of this review"
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def rag_meaning(self) -> str:
+        return self.RAG_MEANINGS[self.rag]
 
 
 class Appraisal(models.Model):
