@@ -29,6 +29,14 @@ def test_every_model_has_admin_list_add_change_and_history_pages(client, adminis
         assert client.get(f"{base}{instance.pk}/history/").status_code == 200
 
 
+# A link's admin form, with no rows in its inlines (organisations, status history, logframe).
+NO_INLINE_ROWS = {
+    f"{prefix}-{count}": 0
+    for prefix in ("organisation_roles", "status_changes", "logframe_rows")
+    for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+}
+
+
 def test_a_link_added_in_the_admin_starts_its_status_history(client, administrator):
     from partnerships.tests.factories import PlaceFactory
 
@@ -42,36 +50,13 @@ def test_a_link_added_in_the_admin_starts_its_status_history(client, administrat
             "kind": "mou",
             "depth": "",
             "themes": [],
-            "organisation_roles-TOTAL_FORMS": 0,
-            "organisation_roles-INITIAL_FORMS": 0,
-            "status_changes-TOTAL_FORMS": 0,
-            "status_changes-INITIAL_FORMS": 0,
-            "logframe_rows-TOTAL_FORMS": 0,
-            "logframe_rows-INITIAL_FORMS": 0,
+            **NO_INLINE_ROWS,
         },
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
     link = place.partnerships.get()
     assert link.status_changes.get().reason == "Link recorded in the admin"
-
-
-def partnership_change_form(link, **changes) -> dict:
-    """What the admin's change form of a link posts, with no inline rows."""
-    data = {
-        "place": link.place.pk,
-        "kind": link.kind,
-        "depth": link.depth,
-        "themes": [],
-        "summary": "Changed in the admin",
-        "organisation_roles-TOTAL_FORMS": 0,
-        "organisation_roles-INITIAL_FORMS": 0,
-        "status_changes-TOTAL_FORMS": 0,
-        "status_changes-INITIAL_FORMS": 0,
-        "logframe_rows-TOTAL_FORMS": 0,
-        "logframe_rows-INITIAL_FORMS": 0,
-    }
-    return {**data, **changes}
 
 
 def test_the_admin_changes_a_link_through_the_service_but_never_its_status(
@@ -88,7 +73,15 @@ def test_the_admin_changes_a_link_through_the_service_but_never_its_status(
     client.force_login(administrator)
 
     response = client.post(
-        f"/admin/partnerships/partnership/{link.pk}/change/", partnership_change_form(link, status="ended")
+        f"/admin/partnerships/partnership/{link.pk}/change/",
+        {
+            "place": link.place.pk,
+            "kind": link.kind,
+            "depth": link.depth,
+            "summary": "Changed in the admin",
+            "status": "ended",
+            **NO_INLINE_ROWS,
+        },
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
