@@ -1,5 +1,9 @@
-"""The Django admin for every model of the register, with history. Status changes stay in the service:
-the admin shows a link's status and its history but changes it only through partnership_change_status."""
+"""The Django admin for every model of the register, with history.
+
+Writes go through the same services as the officers' pages. Where a service owns a rule the admin cannot
+follow, the admin only shows: a link's status and its history change only through
+partnership_change_status, an appraisal is accepted only through appraisal_accept and cannot be changed
+afterwards."""
 
 from django.contrib import admin
 from django.db import models
@@ -29,6 +33,14 @@ from partnerships.models import (
 )
 
 
+def _save_rows(formset, save) -> None:
+    """Save an admin inline's rows through a service, as the officers' pages do."""
+    for row in formset.save(commit=False):
+        save(row)
+    for row in formset.deleted_objects:
+        row.delete()
+
+
 @admin.register(Theme)
 class ThemeAdmin(SimpleHistoryAdmin):
     list_display = ("name",)
@@ -40,6 +52,9 @@ class PlaceAdmin(SimpleHistoryAdmin):
     list_display = ("name", "country", "kind", "population", "latitude", "longitude")
     list_filter = ("kind", "country")
     search_fields = ("name", "notes")
+
+    def save_model(self, request, obj, form, change):
+        services.place_save(place=obj)
 
 
 class ContactInline(admin.TabularInline):
@@ -55,6 +70,12 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     search_fields = ("name", "short_name")
     inlines = [ContactInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(self, request, obj, form, change):
+        services.organisation_save(organisation=obj)
+
+    def save_formset(self, request, form, formset, change):
+        _save_rows(formset, lambda contact: services.contact_save(contact=contact))
 
 
 class PartnershipOrganisationInline(admin.TabularInline):
@@ -90,10 +111,19 @@ class PartnershipAdmin(SimpleHistoryAdmin):
     inlines = [PartnershipOrganisationInline, StatusChangeInline, LogframeRowInline]
 
     def save_model(self, request, obj, form, change):
+        # The themes are set again by save_related, from the same form.
         if change:
-            super().save_model(request, obj, form, change)
+            services.partnership_update(partnership=obj, themes=form.cleaned_data["themes"])
         else:  # a new link starts its status history like one recorded through the pages
             services.partnership_create(partnership=obj, by=request.user, reason="Link recorded in the admin")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is PartnershipOrganisation:
+            _save_rows(formset, lambda row: services.partnership_organisation_save(involvement=row))
+        elif formset.model is LogframeRow:
+            _save_rows(formset, lambda row: services.logframe_row_save(row=row))
+        else:  # the status history, which the admin only shows
+            super().save_formset(request, form, formset, change)
 
 
 @admin.register(Agreement)
@@ -102,12 +132,18 @@ class AgreementAdmin(SimpleHistoryAdmin):
     list_filter = ("kind",)
     list_select_related = ("partnership__place",)
 
+    def save_model(self, request, obj, form, change):
+        services.agreement_save(agreement=obj)
+
 
 @admin.register(AnnualReview)
 class AnnualReviewAdmin(SimpleHistoryAdmin):
     list_display = ("partnership", "reviewed_on", "rag", "decision", "next_review_due")
     list_filter = ("rag", "decision")
     list_select_related = ("partnership__place",)
+
+    def save_model(self, request, obj, form, change):
+        services.review_record(review=obj)
 
 
 @admin.register(Appraisal)
@@ -117,11 +153,21 @@ class AppraisalAdmin(SimpleHistoryAdmin):
     list_select_related = ("partnership__place",)
     readonly_fields = ("accepted_on", "accepted_by")
 
+    def has_change_permission(self, request, obj=None):
+        # Accepting formalised the link on the strength of this appraisal: it stays as it was.
+        return super().has_change_permission(request, obj) and not (obj and obj.is_accepted)
+
+    def save_model(self, request, obj, form, change):
+        services.appraisal_save(appraisal=obj)
+
 
 @admin.register(Contact)
 class ContactAdmin(SimpleHistoryAdmin):
     list_display = ("name", "role", "organisation", "partnership")
     search_fields = ("name",)
+
+    def save_model(self, request, obj, form, change):
+        services.contact_save(contact=obj)
 
 
 @admin.register(StatusChange)
@@ -137,11 +183,17 @@ class StatusChangeAdmin(SimpleHistoryAdmin):
 class PartnershipOrganisationAdmin(SimpleHistoryAdmin):
     list_display = ("organisation", "partnership", "role")
 
+    def save_model(self, request, obj, form, change):
+        services.partnership_organisation_save(involvement=obj)
+
 
 @admin.register(LogframeRow)
 class LogframeRowAdmin(SimpleHistoryAdmin):
     list_display = ("partnership", "level", "position", "summary")
     list_filter = ("level",)
+
+    def save_model(self, request, obj, form, change):
+        services.logframe_row_save(row=obj)
 
 
 class HotelCapInline(admin.TabularInline):

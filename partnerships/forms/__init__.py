@@ -1,18 +1,14 @@
 """Forms for officers, by subject; saving goes through partnerships.services."""
 
-from partnerships.forms.register import (
+from partnerships.forms.links import (
     AgreementForm,
-    AnnualReviewForm,
-    AppraisalForm,
-    ContactForm,
     LifeCycleChoiceField,
-    LogframeRowForm,
-    OrganisationForm,
     PartnershipForm,
     PartnershipOrganisationForm,
-    PlaceForm,
     StatusChangeForm,
 )
+from partnerships.forms.places import ContactForm, OrganisationForm, PlaceForm
+from partnerships.forms.reviews import AnnualReviewForm, AppraisalForm, LogframeRowForm
 
 __all__ = [
     "AgreementForm",

@@ -12,14 +12,16 @@ from partnerships.models.funding import ExternalFunding, ReportingDeadline
 from partnerships.models.gifts import REGISTRATION_DAYS, Gift
 from partnerships.models.links import (
     AGREEMENT_LAPSE_WARNING_DAYS,
+    ALLOWED_MOVES,
     ESTABLISHED_STATUSES,
+    STARTING_STATUSES,
     Agreement,
     Partnership,
     PartnershipOrganisation,
     Status,
     StatusChange,
 )
-from partnerships.models.register import SOURCE_HELP, Contact, Organisation, Place, Theme
+from partnerships.models.places import SOURCE_HELP, Contact, Organisation, Place, Theme
 from partnerships.models.reviews import AnnualReview, Appraisal, LogframeRow
 
 __all__ = [
@@ -36,7 +38,9 @@ __all__ = [
     "ReportingDeadline",
     "in_pounds",
     "AGREEMENT_LAPSE_WARNING_DAYS",
+    "ALLOWED_MOVES",
     "ESTABLISHED_STATUSES",
+    "STARTING_STATUSES",
     "SOURCE_HELP",
     "Agreement",
     "AnnualReview",

@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from partnerships.models.register import SOURCE_HELP
+from partnerships.models.places import SOURCE_HELP
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 NOT_NEGATIVE = [MinValueValidator(Decimal("0"), message="Enter an amount of £0 or more")]

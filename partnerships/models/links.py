@@ -1,4 +1,4 @@
-"""Links (partnerships), their life cycle and their agreements."""
+"""Links (partnerships): their life cycle, who is involved, their agreements, and when one drifts."""
 
 from datetime import date
 
@@ -6,13 +6,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Case, Max, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from partnerships.drift import PartnershipQuerySet
-from partnerships.models.register import SOURCE_HELP, Organisation, Place, Theme
+from partnerships.models.places import SOURCE_HELP, Organisation, Place, Theme
 from partnerships.uploads import validate_agreement_document
 
 # An agreement's page warns this many days before a time-limited agreement lapses.
@@ -30,10 +29,78 @@ class Status(models.TextChoices):
     ENDED = "ended", "Ended"
 
 
-DUPLICATE_LINK = "This place already has a link of this kind that has not ended"
+# ---- the life cycle: the one place that says where a link may go -----------------------------------
 
+# Where a link may go from each status. Ended is final.
+ALLOWED_MOVES: dict[str, tuple[str, ...]] = {
+    Status.APPROACH_RECEIVED: (Status.EXPLORING, Status.ENDED),
+    Status.EXPLORING: (Status.ACTIVE, Status.ENDED),
+    Status.ACTIVE: (Status.UNDER_REVIEW, Status.DORMANT, Status.ENDED),
+    Status.UNDER_REVIEW: (Status.ACTIVE, Status.DORMANT, Status.ENDED),
+    Status.DORMANT: (Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDED),
+    Status.ENDED: (),
+}
+# A new entry in the register starts as an approach, an exploration, or an existing formalised link.
+STARTING_STATUSES = (Status.APPROACH_RECEIVED, Status.EXPLORING, Status.ACTIVE)
 # A link counts as established once it has been formalised; its start year cannot be in the future.
 ESTABLISHED_STATUSES = (Status.ACTIVE, Status.UNDER_REVIEW, Status.DORMANT, Status.ENDED)
+
+
+# ---- drift: the one place that decides whether a link is drifting ------------------------------------
+#
+# Kent's strategy reviews every partnership each year "to avoid drift". A link is drifting when it is
+# live (formalised/active, under review or dormant) and has had no annual review in the last 12 months,
+# or, once it has activities in the log, no activity (other than a cancelled one) in the last 12 months.
+
+# Links in these states are expected to be reviewed every year; prospective and ended ones are not.
+REVIEWED_STATUSES = (Status.ACTIVE, Status.UNDER_REVIEW, Status.DORMANT)
+
+
+def twelve_months_before(day: date) -> date:
+    """The same day a year earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def with_drift(self, today: date | None = None):
+        """Annotate `last_reviewed_on`, `last_activity_on` and `drifting` on every link, in the same query."""
+        # Activities come later in the app than links, and point at them: imported when first needed.
+        from partnerships.models.activities import Activity
+
+        since = twelve_months_before(today or timezone.localdate())
+        # Spelled out, not negated: a link never reviewed has a NULL last review, which NOT(>=) misses.
+        not_reviewed_recently = Q(last_reviewed_on__isnull=True) | Q(last_reviewed_on__lt=since)
+        # A link with no activity logged at all is judged on its reviews alone.
+        no_recent_activity = Q(last_activity_on__isnull=False, last_activity_on__lt=since)
+        last_activity = (
+            Activity.objects.filter(partnership=OuterRef("pk"))
+            .exclude(state=Activity.State.CANCELLED)
+            .order_by("-starts_on")
+            .values("starts_on")[:1]
+        )
+        return self.annotate(
+            last_reviewed_on=Max("reviews__reviewed_on"), last_activity_on=Subquery(last_activity)
+        ).annotate(
+            drifting=Case(
+                When(
+                    Q(status__in=REVIEWED_STATUSES) & (not_reviewed_recently | no_recent_activity),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+
+    def drifting(self, today: date | None = None):
+        return self.with_drift(today).filter(drifting=True)
+
+
+# ---- the records -------------------------------------------------------------------------------------
+
+DUPLICATE_LINK = "This place already has a link of this kind that has not ended"
 
 
 class Partnership(models.Model):
@@ -133,7 +200,7 @@ class Partnership(models.Model):
 
     @property
     def is_drifting(self) -> bool:
-        """True when the link has had no annual review in the last 12 months (see partnerships.drift)."""
+        """True when the link has had no annual review in the last 12 months (see PartnershipQuerySet)."""
         annotated = getattr(self, "drifting", None)
         if annotated is not None:
             return annotated
@@ -142,6 +209,18 @@ class Partnership(models.Model):
     @property
     def is_established(self) -> bool:
         return self.status in ESTABLISHED_STATUSES
+
+    @property
+    def can_change_status(self) -> bool:
+        """Whether the life cycle lets the link move on at all (an ended link cannot)."""
+        return bool(ALLOWED_MOVES[self.status])
+
+    def can_move_to(self, status: str) -> bool:
+        return status in ALLOWED_MOVES[self.status]
+
+    def allowed_moves(self) -> list[tuple[str, str]]:
+        """(value, label) of the statuses the link may move to now, for a form's choices."""
+        return [(value, Status(value).label) for value in ALLOWED_MOVES[self.status]]
 
 
 class PartnershipOrganisation(models.Model):

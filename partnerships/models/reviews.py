@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from partnerships.models.links import Partnership
+from partnerships.models.links import Partnership, Status
 
 
 class AnnualReview(models.Model):
@@ -46,6 +46,9 @@ class AnnualReview(models.Model):
             ),
         ]
 
+    # What each rating means, for the tag that shows it (see intlinks' `{% tag %}`).
+    RAG_MEANINGS = {Rag.RED: "bad", Rag.AMBER: "warning", Rag.GREEN: "good"}
+
     def __str__(self):
         return f"Review of {self.partnership} on {self.reviewed_on:%-d %B %Y}"
 
@@ -57,6 +60,10 @@ class AnnualReview(models.Model):
             errors["next_review_due"] = "The next review must be due after the date of this review"
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def rag_meaning(self) -> str:
+        return self.RAG_MEANINGS[self.rag]
 
 
 class Appraisal(models.Model):
@@ -172,6 +179,23 @@ class Appraisal(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.accepted_on is not None
+
+    def acceptance_refusal(self) -> str:
+        """Why the appraisal cannot be accepted now, or "" when it can: it must recommend formalising a
+        link that is still being explored, and not have been accepted already."""
+        if self.is_accepted:
+            return "This appraisal has already been accepted"
+        if self.recommendation != self.Recommendation.PROCEED:
+            return "Only an appraisal that recommends formalising the link can be accepted"
+        if self.partnership.status != Status.EXPLORING:
+            current = self.partnership.get_status_display().lower()
+            return f"Only a link being explored can be formalised; it is {current}"
+        return ""
+
+    @property
+    def can_be_accepted(self) -> bool:
+        """Whether accepting would formalise the link now; the page offers the button only then."""
+        return not self.acceptance_refusal()
 
 
 class LogframeRow(models.Model):

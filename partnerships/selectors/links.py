@@ -3,14 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import (
-    Case,
-    IntegerField,
-    Prefetch,
-    QuerySet,
-    Value,
-    When,
-)
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from partnerships.models import (
     Activity,
@@ -76,12 +70,8 @@ class TimelineEntry:
     kind: str  # "status", "agreement", "review", "activity"
     title: str
     detail: str
-    by: str = ""
+    by: AbstractBaseUser | None = None  # shown with |person_name
     url: str = ""
-
-
-def _name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 def _status_entries(partnership: Partnership) -> list[TimelineEntry]:
@@ -93,9 +83,7 @@ def _status_entries(partnership: Partnership) -> list[TimelineEntry]:
             else f"Status changed from {change.get_from_status_display().lower()} "
             f"to {change.get_to_status_display().lower()}"
         )
-        entries.append(
-            TimelineEntry(change.changed_on, "status", title, change.reason, _name(change.changed_by))
-        )
+        entries.append(TimelineEntry(change.changed_on, "status", title, change.reason, change.changed_by))
     return entries
 
 
@@ -112,9 +100,7 @@ def _review_entries(partnership: Partnership) -> list[TimelineEntry]:
     entries = []
     for review in partnership.reviews.all():
         title = f"Annual review: {review.get_rag_display()}, {review.get_decision_display().lower()}"
-        entries.append(
-            TimelineEntry(review.reviewed_on, "review", title, review.outcomes, _name(review.reviewer))
-        )
+        entries.append(TimelineEntry(review.reviewed_on, "review", title, review.outcomes, review.reviewer))
     return entries
 
 

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from partnerships.drift import twelve_months_before
 from partnerships.models import Partnership, Status
+from partnerships.models.links import twelve_months_before
 from partnerships.tests.factories import ActivityFactory, AnnualReviewFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db

@@ -256,3 +256,51 @@ def test_refuses_to_accept_an_appraisal_of_a_link_not_being_explored(officer):
         services.appraisal_accept(appraisal=appraisal, by=officer)
 
     assert not StatusChange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("recommendation", "status", "already_accepted"),
+    [
+        ("proceed", Status.EXPLORING, False),
+        ("proceed", Status.EXPLORING, True),
+        ("decline", Status.EXPLORING, False),
+        ("explore_further", Status.EXPLORING, False),
+        ("proceed", Status.APPROACH_RECEIVED, False),
+        ("proceed", Status.ACTIVE, False),
+    ],
+)
+def test_the_page_offers_acceptance_exactly_when_the_service_would_accept(
+    officer, recommendation, status, already_accepted
+):
+    appraisal = AppraisalFactory(
+        recommendation=recommendation,
+        partnership=PartnershipFactory(status=status),
+        accepted_on=date(2026, 1, 1) if already_accepted else None,
+    )
+    offered, refusal = appraisal.can_be_accepted, appraisal.acceptance_refusal()
+
+    try:
+        services.appraisal_accept(appraisal=appraisal, by=officer)
+    except ValidationError as error:
+        refused_with = error.messages
+    else:
+        refused_with = []
+
+    assert (offered, refused_with) == (not refusal, [refusal] if refusal else [])
+
+
+@pytest.mark.parametrize("status", Status.values)
+def test_a_status_change_is_offered_exactly_when_the_life_cycle_allows_a_move(officer, status):
+    offered = dict(PartnershipFactory(status=status).allowed_moves())
+
+    def service_allows(to) -> bool:
+        try:
+            services.partnership_change_status(
+                partnership=PartnershipFactory(status=status), to=to, by=officer, reason="r"
+            )
+        except ValidationError:
+            return False
+        return True
+
+    assert set(offered) == {to for to in Status.values if service_allows(to)}
+    assert PartnershipFactory(status=status).can_change_status == bool(offered)

@@ -1,4 +1,4 @@
-"""Every write to the register. Views, the admin's actions, the demo loader and tests call these.
+"""Writes of links: recording one, moving it along its life cycle, its agreements and organisations.
 
 Each function validates the whole object (`full_clean`) before saving and raises `ValidationError`
 keyed by field, so a form can show each message beside its field; multi-row writes are atomic.
@@ -13,60 +13,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnerships.models import (
+    ALLOWED_MOVES,
+    STARTING_STATUSES,
     Agreement,
-    AnnualReview,
-    Appraisal,
-    Contact,
-    LogframeRow,
-    Organisation,
     Partnership,
     PartnershipOrganisation,
-    Place,
     Status,
     StatusChange,
     Theme,
 )
-
-# The life cycle after the LGIB handbook: where a link may go from each status. Ended is final.
-ALLOWED_MOVES: dict[str, tuple[str, ...]] = {
-    Status.APPROACH_RECEIVED: (Status.EXPLORING, Status.ENDED),
-    Status.EXPLORING: (Status.ACTIVE, Status.ENDED),
-    Status.ACTIVE: (Status.UNDER_REVIEW, Status.DORMANT, Status.ENDED),
-    Status.UNDER_REVIEW: (Status.ACTIVE, Status.DORMANT, Status.ENDED),
-    Status.DORMANT: (Status.ACTIVE, Status.UNDER_REVIEW, Status.ENDED),
-    Status.ENDED: (),
-}
-# A new entry in the register starts as an approach, an exploration, or an existing formalised link.
-STARTING_STATUSES = (Status.APPROACH_RECEIVED, Status.EXPLORING, Status.ACTIVE)
-
-
-def _validated_save(instance):
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
-def allowed_moves_from(status: str) -> list[tuple[str, str]]:
-    """(value, label) of the statuses a link may move to from `status`, for a form's choices."""
-    return [(value, Status(value).label) for value in ALLOWED_MOVES[status]]
-
-
-@transaction.atomic
-def place_save(*, place: Place) -> Place:
-    """Create or update a partner place."""
-    return _validated_save(place)
-
-
-@transaction.atomic
-def organisation_save(*, organisation: Organisation) -> Organisation:
-    """Create or update a local organisation."""
-    return _validated_save(organisation)
-
-
-@transaction.atomic
-def contact_save(*, contact: Contact) -> Contact:
-    """Create or update a contact; the purpose of holding their details is required."""
-    return _validated_save(contact)
+from partnerships.services.common import validated_save
 
 
 @transaction.atomic
@@ -82,7 +38,7 @@ def partnership_create(
     if partnership.status not in STARTING_STATUSES:
         labels = ", ".join(Status(s).label.lower() for s in STARTING_STATUSES)
         raise ValidationError({"status": f"A new link starts as one of: {labels}"})
-    _validated_save(partnership)
+    validated_save(partnership)
     partnership.themes.set(themes)
     StatusChange.objects.create(
         partnership=partnership,
@@ -101,7 +57,7 @@ def partnership_update(*, partnership: Partnership, themes: Iterable[Theme]) -> 
     stored_status = Partnership.objects.values_list("status", flat=True).get(pk=partnership.pk)
     if partnership.status != stored_status:
         raise ValidationError({"status": "Change the status with “Change status”, which records why"})
-    _validated_save(partnership)
+    validated_save(partnership)
     partnership.themes.set(themes)
     return partnership
 
@@ -129,7 +85,7 @@ def partnership_change_status(
     )
     change.full_clean()
     current.status = to
-    _validated_save(current)
+    validated_save(current)
     change.save()
     partnership.status = to
     return change
@@ -142,8 +98,8 @@ def _check_move(partnership: Partnership, *, to: str, on: date, reason: str) -> 
         errors["to"] = "Choose a status from the list"
     elif to == partnership.status:
         errors["to"] = f"The link is already {current_label}"
-    elif to not in ALLOWED_MOVES[partnership.status]:
-        if partnership.status == Status.ENDED:
+    elif not partnership.can_move_to(to):
+        if not partnership.can_change_status:
             errors["to"] = "This link has ended: an ended link cannot move again; record a new link instead"
         else:
             allowed = ", ".join(Status(s).label.lower() for s in ALLOWED_MOVES[partnership.status])
@@ -165,59 +121,10 @@ def _check_move(partnership: Partnership, *, to: str, on: date, reason: str) -> 
 @transaction.atomic
 def agreement_save(*, agreement: Agreement) -> Agreement:
     """Record or update a charter, friendship agreement or MoU, with its signed document."""
-    return _validated_save(agreement)
-
-
-@transaction.atomic
-def review_record(*, review: AnnualReview) -> AnnualReview:
-    """Record an annual review; a review in the last 12 months stops the link drifting."""
-    return _validated_save(review)
-
-
-@transaction.atomic
-def appraisal_save(*, appraisal: Appraisal) -> Appraisal:
-    """Record or update an appraisal of a prospective link against the four criteria."""
-    if appraisal.pk and Appraisal.objects.filter(pk=appraisal.pk, accepted_on__isnull=False).exists():
-        raise ValidationError({"__all__": "This appraisal has been accepted and can no longer be changed"})
-    return _validated_save(appraisal)
-
-
-@transaction.atomic
-def appraisal_accept(*, appraisal: Appraisal, by: AbstractBaseUser, on: date | None = None) -> StatusChange:
-    """Accept an appraisal that recommends formalising: the link moves from exploring to formalised/active."""
-    on = on or timezone.localdate()
-    appraisal = Appraisal.objects.select_for_update().get(pk=appraisal.pk)
-    if appraisal.is_accepted:
-        raise ValidationError({"__all__": "This appraisal has already been accepted"})
-    if appraisal.recommendation != Appraisal.Recommendation.PROCEED:
-        raise ValidationError(
-            {"__all__": "Only an appraisal that recommends formalising the link can be accepted"}
-        )
-    partnership = appraisal.partnership
-    if partnership.status != Status.EXPLORING:
-        current = partnership.get_status_display().lower()
-        raise ValidationError({"__all__": f"Only a link being explored can be formalised; it is {current}"})
-    change = partnership_change_status(
-        partnership=partnership,
-        to=Status.ACTIVE,
-        by=by,
-        on=on,
-        reason=f"Appraisal of {appraisal.appraised_on:%-d %B %Y} accepted "
-        f"(criteria score {appraisal.criteria_score} out of 12): {appraisal.recommendation_reason}",
-    )
-    appraisal.accepted_on = on
-    appraisal.accepted_by = by
-    appraisal.save(update_fields=["accepted_on", "accepted_by"])
-    return change
-
-
-@transaction.atomic
-def logframe_row_save(*, row: LogframeRow) -> LogframeRow:
-    """Add or change a row of a link's logical framework."""
-    return _validated_save(row)
+    return validated_save(agreement)
 
 
 @transaction.atomic
 def partnership_organisation_save(*, involvement: PartnershipOrganisation) -> PartnershipOrganisation:
     """Record a local organisation's part in a link."""
-    return _validated_save(involvement)
+    return validated_save(involvement)

@@ -1,0 +1,195 @@
+"""Pages for links: the register and its CSV, a link's page, recording and editing a link, moving it
+along its life cycle, its agreements (and their signed documents) and the organisations involved."""
+
+from django.contrib.auth.decorators import permission_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.generic import CreateView, FormView, UpdateView
+
+from intlinks.csv_export import csv_download
+from intlinks.editing import ServiceFormMixin
+from partnerships import selectors, services
+from partnerships.filters import PartnershipFilter
+from partnerships.forms import AgreementForm, PartnershipForm, PartnershipOrganisationForm, StatusChangeForm
+from partnerships.models import Agreement, Partnership
+from partnerships.uploads import sniff_content_type
+from partnerships.views.common import (
+    CHANGE_LINKS,
+    VIEW_LINKS,
+    PartnershipChildMixin,
+    PartnershipPartEditMixin,
+    RegisterPageMixin,
+    filtered_page,
+    link_crumbs,
+    list_crumb,
+)
+
+
+@permission_required(VIEW_LINKS, raise_exception=True)
+def partnership_list(request):
+    """The register: filters, search, pagination, and the same list as CSV."""
+    links = PartnershipFilter(request.GET, queryset=selectors.partnership_list())
+    context = {**filtered_page(request, links), "crumbs": [("Partnerships", None)]}
+    return render(request, "partnerships/partnership_list.html", context)
+
+
+@permission_required(VIEW_LINKS, raise_exception=True)
+def partnership_export(request):
+    """The filtered list of links as a CSV file, one row per link."""
+    links = PartnershipFilter(request.GET, queryset=selectors.partnership_list()).qs
+    response, writer = csv_download(filename=f"partnerships-{timezone.localdate():%Y-%m-%d}.csv")
+    writer.writerow(
+        [
+            "Place",
+            "Country",
+            "Kind of link",
+            "Depth",
+            "Status",
+            "Began",
+            "Lead officer",
+            "Lead councillor",
+            "Themes",
+            "Last review",
+            "Drifting",
+        ]
+    )
+    for link in links:
+        row = [
+            link.place.name,
+            link.place.country.name,
+            link.get_kind_display(),
+            link.get_depth_display(),
+            link.get_status_display(),
+            link.began_year or "",
+            link.lead_officer.get_full_name() if link.lead_officer else "",
+            link.lead_councillor,
+            "; ".join(theme.name for theme in link.themes.all()),
+            link.last_reviewed_on or "",
+            "yes" if link.drifting else "no",
+        ]
+        writer.writerow(row)
+    return response
+
+
+@permission_required(VIEW_LINKS, raise_exception=True)
+def partnership_detail(request, pk):
+    try:
+        partnership = selectors.partnership_detail(pk)
+    except Partnership.DoesNotExist as error:
+        raise Http404("No such link") from error
+    context = {
+        "partnership": partnership,
+        "timeline": selectors.partnership_timeline(partnership=partnership),
+        "can_edit": request.user.has_perm(CHANGE_LINKS),
+        "crumbs": [list_crumb(), (str(partnership.place), None)],
+    }
+    return render(request, "partnerships/partnership_detail.html", context)
+
+
+class PartnershipCreateView(RegisterPageMixin, ServiceFormMixin, CreateView):
+    permission_required = "partnerships.add_partnership"
+    form_class = PartnershipForm
+    title = "Record a link"
+    success_message = "Link recorded"
+
+    def save(self, form):
+        return services.partnership_create(
+            partnership=form.instance, themes=form.cleaned_data["themes"], by=self.request.user
+        )
+
+
+class PartnershipUpdateView(ServiceFormMixin, UpdateView):
+    permission_required = CHANGE_LINKS
+    model = Partnership
+    form_class = PartnershipForm
+    success_message = "Link saved"
+    title = "Edit the link"
+
+    def crumbs(self):
+        return link_crumbs(self.object, self.title)
+
+    def save(self, form):
+        return services.partnership_update(partnership=form.instance, themes=form.cleaned_data["themes"])
+
+
+class PartnershipChangeStatusView(PartnershipChildMixin, ServiceFormMixin, FormView):
+    """Move a link along its life cycle; an impossible move is refused beside the field."""
+
+    permission_required = CHANGE_LINKS
+    form_class = StatusChangeForm
+    title = "Change status"
+
+    @property
+    def intro(self):
+        if self.partnership.can_change_status:
+            return f"The link is {self.partnership.get_status_display().lower()}."
+        return "This link has ended: an ended link cannot move again. Record a new link instead."
+
+    def get_initial(self):
+        return {"on": timezone.localdate()}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "partnership": self.partnership}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # An ended link has nowhere to go: no form, unless a refused move has errors to show.
+        context["hide_form"] = not self.partnership.can_change_status and not context["form"].errors
+        return context
+
+    def save(self, form):
+        return services.partnership_change_status(
+            partnership=self.partnership,
+            to=form.cleaned_data["to"],
+            on=form.cleaned_data["on"],
+            reason=form.cleaned_data["reason"],
+            by=self.request.user,
+        )
+
+    def get_success_message(self):
+        return f"Status changed to {self.partnership.get_status_display().lower()}"
+
+
+class AgreementFormView(ServiceFormMixin):
+    form_class = AgreementForm
+    success_message = "Agreement saved"
+
+    def save(self, form):
+        return services.agreement_save(agreement=form.instance)
+
+
+class AgreementCreateView(PartnershipChildMixin, AgreementFormView, CreateView):
+    permission_required = "partnerships.add_agreement"
+    title = "Record an agreement"
+
+
+class AgreementUpdateView(PartnershipPartEditMixin, AgreementFormView, UpdateView):
+    permission_required = "partnerships.change_agreement"
+    model = Agreement
+    title = "Edit the agreement"
+
+
+@permission_required("partnerships.view_agreement", raise_exception=True)
+def agreement_document(request, pk):
+    """The signed document, only to people who may read the register; never served as a static file."""
+    agreement = get_object_or_404(Agreement, pk=pk)
+    if not agreement.document:
+        raise Http404("This agreement has no document")
+    document = agreement.document.open("rb")
+    return FileResponse(
+        document,
+        as_attachment=True,
+        filename=agreement.document.name.rsplit("/", 1)[-1],
+        content_type=sniff_content_type(document) or "application/octet-stream",
+    )
+
+
+class PartnershipOrganisationCreateView(PartnershipChildMixin, ServiceFormMixin, CreateView):
+    permission_required = "partnerships.add_partnershiporganisation"
+    form_class = PartnershipOrganisationForm
+    title = "Add a local organisation to the link"
+    success_message = "Organisation added to the link"
+
+    def save(self, form):
+        return services.partnership_organisation_save(involvement=form.instance)
