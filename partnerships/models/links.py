@@ -29,6 +29,14 @@ class Status(models.TextChoices):
     ENDED = "ended", "Ended"
 
 
+# How each status reads at a glance, as a tag meaning (intlinks' `{% tag %}` turns it into a colour).
+STATUS_MEANINGS: dict[str, str] = {
+    Status.ACTIVE: "good",
+    Status.DORMANT: "attention",
+    Status.ENDED: "ended",
+}
+
+
 # ---- the life cycle: the one place that says where a link may go -----------------------------------
 
 # Where a link may go from each status. Ended is final.
@@ -209,6 +217,11 @@ class Partnership(models.Model):
     @property
     def is_established(self) -> bool:
         return self.status in ESTABLISHED_STATUSES
+
+    @property
+    def status_meaning(self) -> str:
+        """The status's tag meaning: active is good, dormant needs attention, ended is grey."""
+        return STATUS_MEANINGS.get(self.status, "info")
 
     @property
     def can_change_status(self) -> bool:
