@@ -122,5 +122,7 @@ class ServiceFormMixin(PermissionRequiredMixin):
         return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("formset", getattr(self, "formset", None))
+        if "form" not in kwargs:
+            kwargs["form"] = self.get_form()  # on a first GET: builds the formset's rows with it
+        kwargs.setdefault("formset", self.formset)
         return super().get_context_data(title=self.title, intro=self.intro, crumbs=self.crumbs(), **kwargs)

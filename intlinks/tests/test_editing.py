@@ -96,3 +96,12 @@ def test_the_error_summary_is_absent_when_all_is_well():
 def test_the_error_summary_tolerates_no_formset(value):
     html = render_to_string("includes/error_summary.html", {"form": LineForm({}), "formset": value})
     assert "There is a problem" in html
+
+
+@pytest.mark.django_db
+def test_a_page_with_rows_shows_its_empty_rows_on_the_first_visit(officer_client):
+    # The formset is built with the form; a first GET must have it in the page, not only a POST.
+    page = officer_client.get("/strategy/budgets/new/").content.decode()
+
+    assert 'name="lines-TOTAL_FORMS"' in page
+    assert 'id="id_lines-0-name"' in page

@@ -6,8 +6,8 @@ charters and agreements, the logical framework) and Kent's draft International S
 commitment, the four criteria for a new link, annual review "to avoid drift").
 """
 
-from partnerships.models.activities import MAX_COST, Activity, Cost, Evidence, in_pounds
-from partnerships.models.conduct import ConductPolicy, HotelCap, Region
+from partnerships.models.activities import MAX_COST, Activity, Cost, Evidence, StepCheck, in_pounds
+from partnerships.models.conduct import ConductPolicy, HotelCap, Region, policy_in_force
 from partnerships.models.funding import ExternalFunding, ReportingDeadline
 from partnerships.models.gifts import REGISTRATION_DAYS, Gift
 from partnerships.models.links import (
@@ -36,7 +36,9 @@ __all__ = [
     "HotelCap",
     "Region",
     "ReportingDeadline",
+    "StepCheck",
     "in_pounds",
+    "policy_in_force",
     "AGREEMENT_LAPSE_WARNING_DAYS",
     "ALLOWED_MOVES",
     "ESTABLISHED_STATUSES",

@@ -1,6 +1,7 @@
 """The activity log: visits, delegations, exchanges, events and projects, their costs and evidence."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,20 +11,37 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from intlinks.money import MONEY, format_money, to_pennies
 from partnerships.models.approvals import BreachApproval, BreachQuerySet
-from partnerships.models.conduct import MONEY, Region
+from partnerships.models.conduct import Region
 from partnerships.models.links import Partnership
 from partnerships.uploads import validate_agreement_document
 from strategy.financial_years import financial_year_of
 
-PENNY = Decimal("0.01")
 # One cost above this is taken to be a typing mistake (a slipped decimal point), not real spending.
 MAX_COST = Decimal("1000000.00")
 
 
 def in_pounds(amount: Decimal, rate: Decimal) -> Decimal:
     """The pound amount of `amount` at `rate` pounds to one unit, rounded half up to the penny."""
-    return (amount * rate).quantize(PENNY, rounding=ROUND_HALF_UP)
+    return to_pennies(amount * rate)
+
+
+@dataclass(frozen=True)
+class StepCheck:
+    """Whether an activity may take a step of its life now (be marked ready, or complete).
+
+    `offered` says whether its state offers the step at all: a page shows the button when the step is
+    `allowed`, and otherwise the `reason` only if the step is offered (a cancelled activity is not
+    told why it cannot be completed). The service refuses with the same `reason`.
+    """
+
+    offered: bool
+    reason: str = ""
+
+    @property
+    def allowed(self) -> bool:
+        return self.offered and not self.reason
 
 
 class Activity(models.Model):
@@ -121,6 +139,81 @@ class Activity(models.Model):
     def has_young_people(self) -> bool:
         return self.kind == self.Kind.YOUTH_EXCHANGE or self.young_people > 0
 
+    @property
+    def state_meaning(self) -> str:
+        """The state's tag meaning: complete is good, cancelled is grey, anything still to do is yellow."""
+        return STATE_MEANINGS.get(self.state, "warning")
+
+    def safeguarding_missing(self) -> list[str]:
+        """What the youth safeguarding checklist still lacks, in plain words (empty when complete)."""
+        if not self.has_young_people:
+            return []
+        missing = []
+        if not any(e.kind == Evidence.Kind.RISK_ASSESSMENT for e in self.evidence.all()):
+            missing.append("a risk assessment uploaded as evidence")
+        if not self.insurance_confirmed:
+            missing.append("insurance confirmed")
+        if self.young_people == 0:
+            missing.append("the number of young people taking part")
+        elif self.parental_consents < self.young_people:
+            missing.append(
+                f"parental consent for every young participant ({self.parental_consents} of "
+                f"{self.young_people} received)"
+            )
+        if not self.code_of_behaviour_agreed:
+            missing.append("the code of behaviour agreed")
+        if not self.coordinators.strip():
+            missing.append("named coordinators with contact details")
+        return missing
+
+    def unresolved_breach_count(self) -> int:
+        """Breaches of its costs and gifts still lacking a justification or an approval.
+
+        The activity selectors annotate it as `unresolved_breaches`, so that a page does not count
+        again; an activity loaded without it (as the services load one) counts now.
+        """
+        annotated = getattr(self, "unresolved_breaches", None)
+        if annotated is not None:
+            return annotated
+        return self.costs.unresolved().count() + self.gifts.unresolved().count()
+
+    def ready_check(self) -> StepCheck:
+        """Ready to travel is the safeguarding gate of a planned activity with young people."""
+        if self.state != self.State.PLANNED:
+            return StepCheck(False, "Only a planned activity can be marked ready to travel")
+        if not self.has_young_people:
+            # The page never offers it: without young people there is no gate to pass.
+            return StepCheck(False, "Only an activity with young people is marked ready to travel")
+        missing = self.safeguarding_missing()
+        if missing:
+            return StepCheck(True, "It cannot be marked ready to travel until it has " + "; ".join(missing))
+        return StepCheck(True)
+
+    def complete_check(self) -> StepCheck:
+        """Complete: once ready to travel if it has young people, and with every breach resolved."""
+        if self.state in (self.State.COMPLETE, self.State.CANCELLED):
+            return StepCheck(False, f"The activity is already {self.get_state_display().lower()}")
+        if self.has_young_people and self.state != self.State.READY:
+            return StepCheck(
+                True, "An activity with young people must be ready to travel before it is complete"
+            )
+        count = self.unresolved_breach_count()
+        if count:
+            return StepCheck(
+                True,
+                f"It cannot be marked complete: {count} breach{'es' if count > 1 else ''} of the conduct "
+                "rules still need a justification and a second person's approval",
+            )
+        return StepCheck(True)
+
+    @property
+    def can_mark_ready(self) -> bool:
+        return self.ready_check().allowed
+
+    @property
+    def can_mark_complete(self) -> bool:
+        return self.complete_check().allowed
+
     def clean(self):
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
@@ -134,6 +227,15 @@ class Activity(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+# How each state reads at a glance, as a tag meaning (intlinks' `{% tag %}` turns it into a colour).
+STATE_MEANINGS: dict[str, str] = {
+    Activity.State.PLANNED: "warning",
+    Activity.State.READY: "warning",
+    Activity.State.COMPLETE: "good",
+    Activity.State.CANCELLED: "ended",
+}
 
 
 class Cost(BreachApproval):
@@ -223,7 +325,7 @@ class Cost(BreachApproval):
         ]
 
     def __str__(self):
-        return f"{self.get_category_display()}: £{self.amount_gbp}"
+        return f"{self.get_category_display()}: {format_money(self.amount_gbp)}"
 
     def clean(self):
         errors = {**self._money_errors(), **self._budget_line_errors(), **self._detail_errors()}
@@ -231,8 +333,17 @@ class Cost(BreachApproval):
             raise ValidationError(errors)
         self.clean_approval()
 
+    def converted_amount(self) -> Decimal | None:
+        """The amount in pounds at the recorded rate, or None while the amount or the rate is missing.
+
+        The service stores it as `amount_gbp` when it saves the cost; validation only checks it.
+        """
+        if self.amount is None or self.rate_to_gbp is None:
+            return None
+        return in_pounds(self.amount, self.rate_to_gbp)
+
     def _money_errors(self) -> dict:
-        """Check the currency, its rate and the amount, and work out the amount in pounds."""
+        """Check the currency, its rate, the amount, and the amount in pounds against the cap."""
         errors = {}
         self.currency = (self.currency or "").strip().upper()
         if len(self.currency) != 3 or not self.currency.isalpha():
@@ -249,10 +360,8 @@ class Cost(BreachApproval):
             errors["amount"] = "The amount cannot be negative"
         elif self.amount > MAX_COST:
             errors["amount"] = "The amount must be 1,000,000 or less for one cost: check the figure"
-        if not errors:
-            self.amount_gbp = in_pounds(self.amount, self.rate_to_gbp)
-            if self.amount_gbp > MAX_COST:
-                errors["amount"] = "This is more than £1,000,000 for one cost: check the figure and the rate"
+        if not errors and self.converted_amount() > MAX_COST:
+            errors["amount"] = "This is more than £1,000,000 for one cost: check the figure and the rate"
         return errors
 
     def _budget_line_errors(self) -> dict:

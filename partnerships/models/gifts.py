@@ -8,9 +8,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from intlinks.money import MONEY, NOT_NEGATIVE
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet
-from partnerships.models.conduct import MONEY, NOT_NEGATIVE
 from partnerships.models.links import Partnership
 
 # The model code of conduct asks for a gift or hospitality to be registered within 28 days.

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from intlinks.editing import RowErrors
 from partnerships.conduct import breach_text, check_cost, check_gift
 from partnerships.models import (
     Activity,
@@ -21,23 +22,16 @@ from partnerships.models import (
 from partnerships.models.approvals import BreachApproval
 
 
-class CostErrors(ValidationError):
-    """Errors of several costs at once: `by_index` maps each cost's position to its field errors."""
-
-    def __init__(self, by_index: dict[int, ValidationError]):
-        self.by_index = by_index
-        super().__init__("Some costs have errors: see each one below")
-
-
-def policy_on(day: date) -> ConductPolicy | None:
-    """The conduct policy in force on `day`, with its hotel caps."""
+def _policy_on(day: date) -> ConductPolicy | None:
     return ConductPolicy.objects.prefetch_related("hotel_caps").in_force_on(day)
 
 
 def _flag_cost(cost: Cost) -> None:
-    """Validate a cost and record the rules it breaks under the policy in force on its date."""
+    """Validate a cost, store its amount in pounds, and record the rules it breaks under the policy in
+    force on its date."""
     cost.full_clean(exclude=["activity"])
-    breach = breach_text(check_cost(cost, policy_on(cost.incurred_on)))
+    cost.amount_gbp = cost.converted_amount()
+    breach = breach_text(check_cost(cost, _policy_on(cost.incurred_on)))
     if breach != cost.breach:
         # A changed breach must be justified and approved afresh.
         cost.justification, cost.approved_by, cost.approved_on = "", None, None
@@ -57,7 +51,7 @@ def activity_log(
     """Save an activity and its costs together, flagging each cost against the rules of its date.
 
     Any error in the activity or in one cost saves nothing: the activity's errors are raised keyed by
-    field, and the costs' errors together as a `CostErrors` whose `by_index` follows `costs`.
+    field, and the costs' errors together as `RowErrors` by each cost's position in `costs`.
     """
     if activity.pk is None:
         activity.recorded_by = by
@@ -71,7 +65,7 @@ def activity_log(
         except ValidationError as error:
             cost_errors[index] = error
     if cost_errors:
-        raise CostErrors(cost_errors)
+        raise RowErrors(cost_errors)
     if not activity.paid_from_public_funds and any(c.paid_by == Cost.PaidBy.COUNCIL for c in costs):
         raise ValidationError(
             {"paid_from_public_funds": "The council pays some of its costs: it is paid from public funds"}
@@ -115,56 +109,23 @@ def breach_justify(*, item: BreachApproval, justification: str, by: AbstractBase
 @transaction.atomic
 def breach_approve(*, item: BreachApproval, by: AbstractBaseUser, on: date | None = None) -> BreachApproval:
     """A second person approves a justified breach: never the person who recorded it."""
-    if not by.has_perm("partnerships.approve_breach"):
-        raise ValidationError("You may not approve breaches of the conduct rules")
-    if not item.breach:
-        raise ValidationError("This breaks none of the rules: there is nothing to approve")
-    if not item.justification:
-        raise ValidationError({"justification": "A breach needs a written justification before approval"})
-    if item.recorded_by_id == by.pk:
-        raise ValidationError("A second person must approve: you recorded this yourself")
+    refusal = item.approval_refusal(by)
+    if refusal:
+        raise ValidationError(refusal)
     item.approved_by, item.approved_on = by, on or timezone.localdate()
     item.full_clean()
     item.save()
     return item
 
 
-def safeguarding_missing(activity: Activity) -> list[str]:
-    """What the youth safeguarding checklist still lacks, in plain words (empty when complete)."""
-    if not activity.has_young_people:
-        return []
-    missing = []
-    if not any(e.kind == Evidence.Kind.RISK_ASSESSMENT for e in activity.evidence.all()):
-        missing.append("a risk assessment uploaded as evidence")
-    if not activity.insurance_confirmed:
-        missing.append("insurance confirmed")
-    if activity.young_people == 0:
-        missing.append("the number of young people taking part")
-    elif activity.parental_consents < activity.young_people:
-        missing.append(
-            f"parental consent for every young participant ({activity.parental_consents} of "
-            f"{activity.young_people} received)"
-        )
-    if not activity.code_of_behaviour_agreed:
-        missing.append("the code of behaviour agreed")
-    if not activity.coordinators.strip():
-        missing.append("named coordinators with contact details")
-    return missing
-
-
-def unresolved_breaches(activity: Activity) -> int:
-    return activity.costs.unresolved().count() + activity.gifts.unresolved().count()
-
-
 @transaction.atomic
 def activity_mark_ready(*, activity: Activity) -> Activity:
-    """Ready to travel: refused while the safeguarding checklist of a youth activity is incomplete."""
+    """Ready to travel: refused while the safeguarding checklist of a youth activity is incomplete
+    (`Activity.ready_check`)."""
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    if activity.state != Activity.State.PLANNED:
-        raise ValidationError("Only a planned activity can be marked ready to travel")
-    missing = safeguarding_missing(activity)
-    if missing:
-        raise ValidationError("It cannot be marked ready to travel until it has " + "; ".join(missing))
+    check = activity.ready_check()
+    if not check.allowed:
+        raise ValidationError(check.reason)
     activity.state = Activity.State.READY
     activity.save(update_fields=["state"])
     return activity
@@ -172,18 +133,12 @@ def activity_mark_ready(*, activity: Activity) -> Activity:
 
 @transaction.atomic
 def activity_mark_complete(*, activity: Activity) -> Activity:
-    """Complete: refused while any breach lacks a justification and a second person's approval."""
+    """Complete: refused while any breach lacks a justification and a second person's approval
+    (`Activity.complete_check`)."""
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    if activity.state in (Activity.State.COMPLETE, Activity.State.CANCELLED):
-        raise ValidationError(f"The activity is already {activity.get_state_display().lower()}")
-    if activity.has_young_people and activity.state != Activity.State.READY:
-        raise ValidationError("An activity with young people must be ready to travel before it is complete")
-    count = unresolved_breaches(activity)
-    if count:
-        raise ValidationError(
-            f"It cannot be marked complete: {count} breach{'es' if count > 1 else ''} of the conduct rules "
-            "still need a justification and a second person's approval"
-        )
+    check = activity.complete_check()
+    if not check.allowed:
+        raise ValidationError(check.reason)
     activity.state = Activity.State.COMPLETE
     activity.save(update_fields=["state"])
     return activity
@@ -212,7 +167,7 @@ def gift_save(*, gift: Gift, by: AbstractBaseUser | None) -> Gift:
     if gift.pk is None:
         gift.recorded_by = by
     gift.full_clean()
-    breach = breach_text(check_gift(gift, policy_on(gift.given_on)))
+    breach = breach_text(check_gift(gift, _policy_on(gift.given_on)))
     if breach != gift.breach:
         gift.justification, gift.approved_by, gift.approved_on = "", None, None
     gift.breach = breach
@@ -225,21 +180,31 @@ def funding_save(
     *,
     funding: ExternalFunding,
     activities: Iterable[Activity] = (),
-    deadlines: Iterable[ReportingDeadline] = (),
+    deadlines: Sequence[ReportingDeadline] = (),
     removed_deadlines: Iterable[ReportingDeadline] = (),
 ) -> ExternalFunding:
-    """Record a bid or grant, the activities it pays for and its reporting deadlines, together."""
+    """Record a bid or grant, the activities it pays for and its reporting deadlines, together.
+
+    A deadline's errors are raised as `RowErrors` by its position in `deadlines`; nothing is saved.
+    """
     funding.full_clean()
     activities = list(activities)
     wrong = [a for a in activities if a.partnership_id != funding.partnership_id]
     if wrong:
         raise ValidationError({"activities": "Choose activities of the same partnership"})
+    deadline_errors = {}
+    for index, deadline in enumerate(deadlines):
+        try:
+            deadline.full_clean(exclude=["funding"])
+        except ValidationError as error:
+            deadline_errors[index] = error
+    if deadline_errors:
+        raise RowErrors(deadline_errors)
     funding.save()
     funding.activities.set(activities)
     for deadline in removed_deadlines:
         deadline.delete()
     for deadline in deadlines:
         deadline.funding = funding
-        deadline.full_clean()
         deadline.save()
     return funding
