@@ -5,13 +5,12 @@ from partnerships.services.activities import (
     activity_mark_complete,
     activity_mark_ready,
     activity_update_safeguarding,
-    breach_approve,
-    breach_justify,
     cost_save,
     evidence_add,
-    funding_save,
-    gift_save,
 )
+from partnerships.services.conduct import breach_approve, breach_justify
+from partnerships.services.funding import funding_save
+from partnerships.services.gifts import gift_save
 from partnerships.services.links import (
     agreement_save,
     partnership_change_status,

@@ -1,29 +1,14 @@
-"""Writes of the activity log: an activity with its costs, breaches, the safeguarding gate, evidence."""
+"""Writes of the activity log: an activity with its costs, the safeguarding gate, its steps, evidence."""
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from intlinks.editing import RowErrors
-from partnerships.conduct import breach_text, check_cost, check_gift
-from partnerships.models import (
-    Activity,
-    ConductPolicy,
-    Cost,
-    Evidence,
-    ExternalFunding,
-    Gift,
-    ReportingDeadline,
-)
-from partnerships.models.approvals import BreachApproval
-
-
-def _policy_on(day: date) -> ConductPolicy | None:
-    return ConductPolicy.objects.prefetch_related("hotel_caps").in_force_on(day)
+from partnerships.conduct import breach_text, check_cost
+from partnerships.models import Activity, ConductPolicy, Cost, Evidence
 
 
 def _flag_cost(cost: Cost) -> None:
@@ -31,7 +16,8 @@ def _flag_cost(cost: Cost) -> None:
     force on its date."""
     cost.full_clean(exclude=["activity"])
     cost.amount_gbp = cost.converted_amount()
-    breach = breach_text(check_cost(cost, _policy_on(cost.incurred_on)))
+    policy = ConductPolicy.objects.prefetch_related("hotel_caps").in_force_on(cost.incurred_on)
+    breach = breach_text(check_cost(cost, policy))
     if breach != cost.breach:
         # A changed breach must be justified and approved afresh.
         cost.justification, cost.approved_by, cost.approved_on = "", None, None
@@ -93,32 +79,6 @@ def cost_save(*, cost: Cost, by: AbstractBaseUser | None) -> Cost:
 
 
 @transaction.atomic
-def breach_justify(*, item: BreachApproval, justification: str, by: AbstractBaseUser) -> BreachApproval:
-    """Record the written reason for a breach; a new reason needs a new approval."""
-    if not item.breach:
-        raise ValidationError({"justification": "This breaks none of the rules: it needs no justification"})
-    if not justification.strip():
-        raise ValidationError({"justification": "Enter why the breach is necessary"})
-    item.justification = justification.strip()
-    item.approved_by, item.approved_on = None, None
-    item.full_clean()
-    item.save()
-    return item
-
-
-@transaction.atomic
-def breach_approve(*, item: BreachApproval, by: AbstractBaseUser, on: date | None = None) -> BreachApproval:
-    """A second person approves a justified breach: never the person who recorded it."""
-    refusal = item.approval_refusal(by)
-    if refusal:
-        raise ValidationError(refusal)
-    item.approved_by, item.approved_on = by, on or timezone.localdate()
-    item.full_clean()
-    item.save()
-    return item
-
-
-@transaction.atomic
 def activity_mark_ready(*, activity: Activity) -> Activity:
     """Ready to travel: refused while the safeguarding checklist of a youth activity is incomplete
     (`Activity.ready_check`)."""
@@ -159,52 +119,3 @@ def evidence_add(*, evidence: Evidence, by: AbstractBaseUser | None) -> Evidence
     evidence.full_clean()
     evidence.save()
     return evidence
-
-
-@transaction.atomic
-def gift_save(*, gift: Gift, by: AbstractBaseUser | None) -> Gift:
-    """Record a gift or hospitality, flagged against the rules in force on its date."""
-    if gift.pk is None:
-        gift.recorded_by = by
-    gift.full_clean()
-    breach = breach_text(check_gift(gift, _policy_on(gift.given_on)))
-    if breach != gift.breach:
-        gift.justification, gift.approved_by, gift.approved_on = "", None, None
-    gift.breach = breach
-    gift.save()
-    return gift
-
-
-@transaction.atomic
-def funding_save(
-    *,
-    funding: ExternalFunding,
-    activities: Iterable[Activity] = (),
-    deadlines: Sequence[ReportingDeadline] = (),
-    removed_deadlines: Iterable[ReportingDeadline] = (),
-) -> ExternalFunding:
-    """Record a bid or grant, the activities it pays for and its reporting deadlines, together.
-
-    A deadline's errors are raised as `RowErrors` by its position in `deadlines`; nothing is saved.
-    """
-    funding.full_clean()
-    activities = list(activities)
-    wrong = [a for a in activities if a.partnership_id != funding.partnership_id]
-    if wrong:
-        raise ValidationError({"activities": "Choose activities of the same partnership"})
-    deadline_errors = {}
-    for index, deadline in enumerate(deadlines):
-        try:
-            deadline.full_clean(exclude=["funding"])
-        except ValidationError as error:
-            deadline_errors[index] = error
-    if deadline_errors:
-        raise RowErrors(deadline_errors)
-    funding.save()
-    funding.activities.set(activities)
-    for deadline in removed_deadlines:
-        deadline.delete()
-    for deadline in deadlines:
-        deadline.funding = funding
-        deadline.save()
-    return funding
