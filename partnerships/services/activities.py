@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from intlinks.editing import RowErrors
+from intlinks.editing import save_rows, validate_rows
 from partnerships.conduct import breach_text, check_cost
 from partnerships.models import Activity, ConductPolicy, Cost, Evidence
 
@@ -42,16 +42,10 @@ def activity_log(
     if activity.pk is None:
         activity.recorded_by = by
     activity.full_clean()
-    cost_errors = {}
-    for index, cost in enumerate(costs):
+    for cost in costs:
         if cost.pk is None:
             cost.recorded_by = by
-        try:
-            _flag_cost(cost)
-        except ValidationError as error:
-            cost_errors[index] = error
-    if cost_errors:
-        raise RowErrors(cost_errors)
+    validate_rows(costs, _flag_cost)
     if not activity.paid_from_public_funds and any(c.paid_by == Cost.PaidBy.COUNCIL for c in costs):
         raise ValidationError(
             {"paid_from_public_funds": "The council pays some of its costs: it is paid from public funds"}
@@ -59,11 +53,7 @@ def activity_log(
     activity.save()
     activity.objectives.set(objectives)
     activity.ways_forward.set(ways_forward)
-    for cost in removed_costs:
-        cost.delete()
-    for cost in costs:
-        cost.activity = activity
-        cost.save()
+    save_rows(costs, removed_costs, activity=activity)
     return activity
 
 

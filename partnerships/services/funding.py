@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from intlinks.editing import RowErrors
+from intlinks.editing import save_rows, validate_rows
 from partnerships.models import Activity, ExternalFunding, ReportingDeadline
 
 
@@ -26,19 +26,8 @@ def funding_save(
     wrong = [a for a in activities if a.partnership_id != funding.partnership_id]
     if wrong:
         raise ValidationError({"activities": "Choose activities of the same partnership"})
-    deadline_errors = {}
-    for index, deadline in enumerate(deadlines):
-        try:
-            deadline.full_clean(exclude=["funding"])
-        except ValidationError as error:
-            deadline_errors[index] = error
-    if deadline_errors:
-        raise RowErrors(deadline_errors)
+    validate_rows(deadlines, lambda deadline: deadline.full_clean(exclude=["funding"]))
     funding.save()
     funding.activities.set(activities)
-    for deadline in removed_deadlines:
-        deadline.delete()
-    for deadline in deadlines:
-        deadline.funding = funding
-        deadline.save()
+    save_rows(deadlines, removed_deadlines, funding=funding)
     return funding

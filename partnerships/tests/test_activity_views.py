@@ -305,22 +305,27 @@ def test_the_navigation_shows_activities_not_partnerships_as_the_active_section(
     assert [item["label"] for item in navigation if item["active"]] == ["Activities"]
 
 
-def test_records_a_grant_with_its_reporting_deadlines_in_one_form(officer_client):
-    link = PartnershipFactory()
+def funding_form(partnership, deadlines: list[dict]) -> dict:
     data = {
         "funder": "Commonwealth Local Government Forum",
         "programme": "CLGF Good Practice Scheme",
-        "partnership": str(link.pk),
+        "partnership": str(partnership.pk),
         "status": "submitted",
         "bid_on": "2026-10-01",
         "amount_bid": "12000.00",
-        "deadlines-TOTAL_FORMS": "2",
+        "deadlines-TOTAL_FORMS": str(len(deadlines)),
         "deadlines-INITIAL_FORMS": "0",
         "deadlines-MIN_NUM_FORMS": "0",
         "deadlines-MAX_NUM_FORMS": "1000",
-        "deadlines-0-description": "Interim report",
-        "deadlines-0-due_on": "2026-12-01",
     }
+    for index, deadline in enumerate(deadlines):
+        data.update({f"deadlines-{index}-{name}": value for name, value in deadline.items()})
+    return data
+
+
+def test_records_a_grant_with_its_reporting_deadlines_in_one_form(officer_client):
+    link = PartnershipFactory()
+    data = funding_form(link, [{"description": "Interim report", "due_on": "2026-12-01"}, {}])
 
     response = officer_client.post("/partnerships/activities/funding/new/", data)
 
@@ -396,17 +401,7 @@ def test_editing_an_activity_keeps_changes_and_removes_a_cost(officer_client):
 
 
 def test_a_deadline_error_is_in_the_one_summary_with_its_row_label(officer_client):
-    link = PartnershipFactory()
-    data = {
-        "funder": "CLGF",
-        "programme": "Good Practice Scheme",
-        "partnership": str(link.pk),
-        "status": "submitted",
-        "deadlines-TOTAL_FORMS": "1",
-        "deadlines-INITIAL_FORMS": "0",
-        "deadlines-0-description": "Interim report",
-        "deadlines-0-due_on": "",
-    }
+    data = funding_form(PartnershipFactory(), [{"description": "Interim report", "due_on": ""}])
 
     page = officer_client.post("/partnerships/activities/funding/new/", data).content.decode()
 
