@@ -89,6 +89,18 @@ def formset_rows(formset: forms.BaseFormSet) -> tuple[list[forms.BaseForm], list
     return kept, removed
 
 
+def service_action(request, call: Callable[[], object], *, success: str) -> bool:
+    """A small POST action (approve, accept, mark complete): its one service call, and then its success
+    or the service's refusal as a message for the page it redirects to. Says whether it succeeded."""
+    try:
+        call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success)
+    return True
+
+
 class ServiceFormMixin(PermissionRequiredMixin):
     """A create or edit page (with CreateView, UpdateView or FormView) whose form goes to a service.
 

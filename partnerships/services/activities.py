@@ -68,30 +68,28 @@ def cost_save(*, cost: Cost, by: AbstractBaseUser | None) -> Cost:
     return cost
 
 
+def _take_step(activity: Activity, to: str) -> Activity:
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    check = activity.ready_check() if to == Activity.State.READY else activity.complete_check()
+    if not check.allowed:
+        raise ValidationError(check.reason)
+    activity.state = to
+    activity.save(update_fields=["state"])
+    return activity
+
+
 @transaction.atomic
 def activity_mark_ready(*, activity: Activity) -> Activity:
     """Ready to travel: refused while the safeguarding checklist of a youth activity is incomplete
     (`Activity.ready_check`)."""
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    check = activity.ready_check()
-    if not check.allowed:
-        raise ValidationError(check.reason)
-    activity.state = Activity.State.READY
-    activity.save(update_fields=["state"])
-    return activity
+    return _take_step(activity, Activity.State.READY)
 
 
 @transaction.atomic
 def activity_mark_complete(*, activity: Activity) -> Activity:
     """Complete: refused while any breach lacks a justification and a second person's approval
     (`Activity.complete_check`)."""
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    check = activity.complete_check()
-    if not check.allowed:
-        raise ValidationError(check.reason)
-    activity.state = Activity.State.COMPLETE
-    activity.save(update_fields=["state"])
-    return activity
+    return _take_step(activity, Activity.State.COMPLETE)
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
 from intlinks.csv_export import csv_download
-from intlinks.editing import ServiceFormMixin
+from intlinks.editing import ServiceFormMixin, service_action
 from partnerships import selectors, services
 from partnerships.filters import ActivityFilter
 from partnerships.forms import ActivityForm, CostFormSet, EvidenceForm, JustificationForm, SafeguardingForm
@@ -168,12 +167,13 @@ def breach_justify(request, kind, pk):
     if not form.is_valid():
         messages.error(request, form.errors["justification"][0])
         return redirect(_back_to(item))
-    try:
-        services.breach_justify(item=item, justification=form.cleaned_data["justification"], by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Justification saved: a second person must now approve it")
+    service_action(
+        request,
+        lambda: services.breach_justify(
+            item=item, justification=form.cleaned_data["justification"], by=request.user
+        ),
+        success="Justification saved: a second person must now approve it",
+    )
     return redirect(_back_to(item))
 
 
@@ -182,12 +182,9 @@ def breach_justify(request, kind, pk):
 def breach_approve(request, kind, pk):
     """A second person approves a justified breach."""
     item = _breach_item(kind, pk)
-    try:
-        services.breach_approve(item=item, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Breach approved")
+    service_action(
+        request, lambda: services.breach_approve(item=item, by=request.user), success="Breach approved"
+    )
     return redirect(_back_to(item))
 
 
@@ -199,12 +196,8 @@ def activity_change_state(request, pk, to):
     action = {"ready": services.activity_mark_ready, "complete": services.activity_mark_complete}.get(to)
     if action is None:
         raise Http404("No such step")
-    try:
-        activity = action(activity=activity)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Marked {activity.get_state_display().lower()}")
+    success = f"Marked {Activity.State(to).label.lower()}"
+    service_action(request, lambda: action(activity=activity), success=success)
     return redirect(activity)
 
 
