@@ -21,7 +21,7 @@ from partnerships.models.links import (
     Status,
     StatusChange,
 )
-from partnerships.models.places import SOURCE_HELP, Contact, Organisation, Place, Theme
+from partnerships.models.places import Contact, Organisation, Place, Theme
 from partnerships.models.reviews import AnnualReview, Appraisal, LogframeRow
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
     "ALLOWED_MOVES",
     "ESTABLISHED_STATUSES",
     "STARTING_STATUSES",
-    "SOURCE_HELP",
     "Agreement",
     "AnnualReview",
     "Appraisal",

@@ -17,6 +17,7 @@ from partnerships.models.conduct import Region
 from partnerships.models.links import Partnership
 from partnerships.uploads import validate_agreement_document
 from strategy.financial_years import financial_year_of
+from strategy.models import SOURCE_HELP
 
 # One cost above this is taken to be a typing mistake (a slipped decimal point), not real spending.
 MAX_COST = Decimal("1000000.00")
@@ -108,7 +109,7 @@ class Activity(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    source = models.TextField(blank=True, help_text="Where this comes from; say “Example” if invented")
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
 
     history = HistoricalRecords(m2m_fields=[objectives, ways_forward])
 

@@ -15,7 +15,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from intlinks.money import MONEY, NOT_NEGATIVE, format_money
-from partnerships.models.places import SOURCE_HELP
+from strategy.models import SOURCE_HELP
 
 
 class Region(models.TextChoices):

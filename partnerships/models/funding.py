@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from intlinks.money import MONEY, NOT_NEGATIVE
 from partnerships.models.activities import Activity
 from partnerships.models.links import Partnership
+from strategy.models import SOURCE_HELP
 
 
 class ExternalFunding(models.Model):
@@ -34,7 +35,7 @@ class ExternalFunding(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="funding")
     activities = models.ManyToManyField(Activity, blank=True, related_name="funding")
     notes = models.TextField(blank=True)
-    source = models.TextField(blank=True, help_text="Where this comes from; say “Example” if invented")
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
 
     history = HistoricalRecords(m2m_fields=[activities])
 
