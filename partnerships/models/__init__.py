@@ -6,8 +6,9 @@ charters and agreements, the logical framework) and Kent's draft International S
 commitment, the four criteria for a new link, annual review "to avoid drift").
 """
 
-from partnerships.models.activities import MAX_COST, Activity, Cost, Evidence, StepCheck, in_pounds
+from partnerships.models.activities import Activity, Evidence, StepCheck
 from partnerships.models.conduct import ConductPolicy, HotelCap, Region, policy_in_force
+from partnerships.models.costs import MAX_COST, Cost, in_pounds
 from partnerships.models.funding import ExternalFunding, ReportingDeadline
 from partnerships.models.gifts import REGISTRATION_DAYS, Gift
 from partnerships.models.links import (
