@@ -84,7 +84,6 @@ def activity_detail(request, pk):
     context = {
         "activity": activity,
         "can_edit": request.user.has_perm("partnerships.change_activity"),
-        "justification_form": JustificationForm(),
         "crumbs": [activities_crumb(), (activity.title, None)],
     }
     return render(request, "partnerships/activity_detail.html", context)

@@ -10,7 +10,7 @@ from intlinks.csv_export import csv_download
 from intlinks.editing import ServiceFormMixin
 from partnerships import selectors, services
 from partnerships.filters import GiftFilter
-from partnerships.forms import GiftForm, JustificationForm
+from partnerships.forms import GiftForm
 from partnerships.models import Gift
 from partnerships.views.activities import activities_crumb
 from partnerships.views.common import filtered_page
@@ -27,7 +27,6 @@ def gift_list(request):
     context = {
         **listing,
         "gifts": selectors.with_gift_flags(listing["page"].object_list),
-        "justification_form": JustificationForm(),
         "crumbs": [activities_crumb(), ("Gifts and hospitality", None)],
     }
     return render(request, "partnerships/gift_list.html", context)
