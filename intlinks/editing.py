@@ -6,13 +6,17 @@ raised by the service, whatever its shape, is put beside the fields it names, or
 names (`RowErrors`), and the page is shown again with one error summary.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 from django.shortcuts import redirect
+
+Row = TypeVar("Row")
 
 
 class RowErrors(ValidationError):
@@ -21,6 +25,30 @@ class RowErrors(ValidationError):
     def __init__(self, by_row: dict[int, ValidationError]):
         self.by_row = by_row
         super().__init__([message for error in by_row.values() for message in error.messages])
+
+
+def validate_rows(rows: Sequence[Row], validate: Callable[[Row], None]) -> None:
+    """For a service: run `validate` on every row and raise one `RowErrors` naming each row it
+    refused, so that the page shows every row's errors in one round, beside their fields."""
+    by_row = {}
+    for index, row in enumerate(rows):
+        try:
+            validate(row)
+        except ValidationError as error:
+            by_row[index] = error
+    if by_row:
+        raise RowErrors(by_row)
+
+
+def save_rows(rows: Iterable[models.Model], removed: Iterable[models.Model], **parent) -> None:
+    """For a service, once everything is valid: delete the removed rows, then save the kept ones under
+    their saved parent (`save_rows(costs, removed, activity=activity)`)."""
+    for row in removed:
+        row.delete()
+    for row in rows:
+        for name, value in parent.items():
+            setattr(row, name, value)
+        row.save()
 
 
 def apply_validation_error(
@@ -59,6 +87,18 @@ def formset_rows(formset: forms.BaseFormSet) -> tuple[list[forms.BaseForm], list
         elif saved or row.has_changed():
             kept.append(row)
     return kept, removed
+
+
+def service_action(request, call: Callable[[], object], *, success: str) -> bool:
+    """A small POST action (approve, accept, mark complete): its one service call, and then its success
+    or the service's refusal as a message for the page it redirects to. Says whether it succeeded."""
+    try:
+        call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success)
+    return True
 
 
 class ServiceFormMixin(PermissionRequiredMixin):
@@ -122,5 +162,7 @@ class ServiceFormMixin(PermissionRequiredMixin):
         return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("formset", getattr(self, "formset", None))
+        if "form" not in kwargs:
+            kwargs["form"] = self.get_form()  # on a first GET: builds the formset's rows with it
+        kwargs.setdefault("formset", self.formset)
         return super().get_context_data(title=self.title, intro=self.intro, crumbs=self.crumbs(), **kwargs)

@@ -8,9 +8,8 @@ A breach is flagged with a plain-English message, never refused.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from intlinks.money import PENNY, format_money
 from partnerships.models import REGISTRATION_DAYS, ConductPolicy, Cost, Gift
-
-PENNY = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -18,10 +17,6 @@ class Flag:
     code: str
     message: str
     breach: bool = True  # a breach needs justification and approval; a notice does not
-
-
-def _money(amount: Decimal) -> str:
-    return f"£{amount.quantize(PENNY):,}"
 
 
 def check_travel(cost: Cost, policy: ConductPolicy) -> list[Flag]:
@@ -50,7 +45,8 @@ def check_accommodation(cost: Cost, policy: ConductPolicy) -> list[Flag]:
     return [
         Flag(
             "hotel_cap",
-            f"Hotel at {_money(per_night)} a night: the cap for {cost.get_region_display()} is {_money(cap)}",
+            f"Hotel at {format_money(per_night)} a night: the cap for {cost.get_region_display()} "
+            f"is {format_money(cap)}",
         )
     ]
 
@@ -63,8 +59,8 @@ def check_subsistence(cost: Cost, policy: ConductPolicy) -> list[Flag]:
             flags.append(
                 Flag(
                     "subsistence_meal",
-                    f"Subsistence of {_money(per_meal)} a meal: the cap is "
-                    f"{_money(policy.subsistence_per_meal)} a meal",
+                    f"Subsistence of {format_money(per_meal)} a meal: the cap is "
+                    f"{format_money(policy.subsistence_per_meal)} a meal",
                 )
             )
     if cost.days:
@@ -73,8 +69,8 @@ def check_subsistence(cost: Cost, policy: ConductPolicy) -> list[Flag]:
             flags.append(
                 Flag(
                     "subsistence_day",
-                    f"Subsistence of {_money(per_day)} a day: the cap is "
-                    f"{_money(policy.subsistence_per_day)} a day",
+                    f"Subsistence of {format_money(per_day)} a day: the cap is "
+                    f"{format_money(policy.subsistence_per_day)} a day",
                 )
             )
     return flags
@@ -112,16 +108,16 @@ def check_gift(gift: Gift, policy: ConductPolicy | None) -> list[Flag]:
         flags.append(
             Flag(
                 "not_handed_over",
-                f"Worth {_money(gift.value)}, more than {_money(policy.gift_handover_threshold)}: "
-                "it should be handed to the council",
+                f"Worth {format_money(gift.value)}, more than "
+                f"{format_money(policy.gift_handover_threshold)}: it should be handed to the council",
             )
         )
     if received and gift.value > policy.gift_registration_threshold and not gift.declared:
         flags.append(
             Flag(
                 "not_declared",
-                f"Worth {_money(gift.value)}, more than {_money(policy.gift_registration_threshold)}: "
-                "the recipient must declare it",
+                f"Worth {format_money(gift.value)}, more than "
+                f"{format_money(policy.gift_registration_threshold)}: the recipient must declare it",
                 False,
             )
         )
@@ -134,8 +130,8 @@ def check_source_total(total: Decimal, policy: ConductPolicy | None) -> Flag | N
         return None
     return Flag(
         "source_total",
-        f"Gifts from this source add up to {_money(total)} in 12 months, more than "
-        f"{_money(policy.gift_registration_threshold)}",
+        f"Gifts from this source add up to {format_money(total)} in 12 months, more than "
+        f"{format_money(policy.gift_registration_threshold)}",
         False,
     )
 

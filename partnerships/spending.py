@@ -2,12 +2,11 @@
 
 from collections.abc import Sequence
 
-from django.db.models import DecimalField, Q, Sum, Value
+from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
+from intlinks.money import ZERO_MONEY
 from strategy.spending import Spending
-
-ZERO_MONEY = Value(0, output_field=DecimalField(max_digits=12, decimal_places=2))
 
 
 def activity_cost_spending(*, budget_lines: Sequence) -> dict[int, Spending]:

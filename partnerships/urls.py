@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerships.views import activities, gifts, links, places, reviews
+from partnerships.views import activities, funding, gifts, links, places, reviews
 
 app_name = "partnerships"
 
@@ -26,12 +26,12 @@ urlpatterns = [
     path("agreements/<int:pk>/document/", links.agreement_document, name="agreement_document"),
     path("appraisals/<int:pk>/accept/", reviews.appraisal_accept, name="appraisal_accept"),
     path("logframe/<int:pk>/edit/", reviews.LogframeRowUpdateView.as_view(), name="logframe_edit"),
-    path("<int:pk>/activities/new/", activities.activity_create, name="activity_create"),
+    path("<int:pk>/activities/new/", activities.ActivityCreateView.as_view(), name="activity_create"),
     path("activities/", activities.activity_list, name="activities"),
     path("activities/export.csv", activities.activity_export, name="activity_export"),
     path("activities/attention/", activities.needs_attention, name="attention"),
     path("activities/<int:pk>/", activities.activity_detail, name="activity"),
-    path("activities/<int:pk>/edit/", activities.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/edit/", activities.ActivityUpdateView.as_view(), name="activity_edit"),
     path(
         "activities/<int:pk>/safeguarding/",
         activities.SafeguardingUpdateView.as_view(),
@@ -48,9 +48,9 @@ urlpatterns = [
     path("activities/gifts/export.csv", gifts.gift_export, name="gift_export"),
     path("activities/gifts/new/", gifts.GiftCreateView.as_view(), name="gift_create"),
     path("activities/gifts/<int:pk>/edit/", gifts.GiftUpdateView.as_view(), name="gift_edit"),
-    path("activities/funding/", gifts.funding_list, name="funding"),
-    path("activities/funding/new/", gifts.funding_create, name="funding_create"),
-    path("activities/funding/<int:pk>/edit/", gifts.funding_edit, name="funding_edit"),
+    path("activities/funding/", funding.funding_list, name="funding"),
+    path("activities/funding/new/", funding.FundingCreateView.as_view(), name="funding_create"),
+    path("activities/funding/<int:pk>/edit/", funding.FundingUpdateView.as_view(), name="funding_edit"),
     path("places/", places.place_list, name="places"),
     path("places/new/", places.PlaceCreateView.as_view(), name="place_create"),
     path("places/<int:pk>/edit/", places.PlaceUpdateView.as_view(), name="place_edit"),

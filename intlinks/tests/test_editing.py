@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
-from intlinks.editing import RowErrors, apply_validation_error, formset_rows
+from intlinks.editing import RowErrors, apply_validation_error, formset_rows, validate_rows
 
 
 class LineForm(forms.Form):
@@ -96,3 +96,27 @@ def test_the_error_summary_is_absent_when_all_is_well():
 def test_the_error_summary_tolerates_no_formset(value):
     html = render_to_string("includes/error_summary.html", {"form": LineForm({}), "formset": value})
     assert "There is a problem" in html
+
+
+@pytest.mark.django_db
+def test_a_page_with_rows_shows_its_empty_rows_on_the_first_visit(officer_client):
+    # The formset is built with the form; a first GET must have it in the page, not only a POST.
+    page = officer_client.get("/strategy/budgets/new/").content.decode()
+
+    assert 'name="lines-TOTAL_FORMS"' in page
+    assert 'id="id_lines-0-name"' in page
+
+
+def test_validate_rows_names_every_row_it_refuses_in_one_error():
+    def validate(amount):
+        if amount < 0:
+            raise ValidationError({"amount": "The amount cannot be negative"})
+
+    with pytest.raises(RowErrors) as error:
+        validate_rows([Decimal("1"), Decimal("-1"), Decimal("-2")], validate)
+
+    assert {index: e.message_dict for index, e in error.value.by_row.items()} == {
+        1: {"amount": ["The amount cannot be negative"]},
+        2: {"amount": ["The amount cannot be negative"]},
+    }
+    validate_rows([Decimal("1")], validate)  # nothing refused: no error

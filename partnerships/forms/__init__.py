@@ -1,5 +1,15 @@
 """Forms for officers, by subject; saving goes through partnerships.services."""
 
+from partnerships.forms.activities import (
+    ActivityForm,
+    CostForm,
+    CostFormSet,
+    EvidenceForm,
+    JustificationForm,
+    SafeguardingForm,
+)
+from partnerships.forms.funding import DeadlineFormSet, FundingForm, ReportingDeadlineForm
+from partnerships.forms.gifts import GiftForm
 from partnerships.forms.links import (
     AgreementForm,
     LifeCycleChoiceField,
@@ -11,33 +21,11 @@ from partnerships.forms.places import ContactForm, OrganisationForm, PlaceForm
 from partnerships.forms.reviews import AnnualReviewForm, AppraisalForm, LogframeRowForm
 
 __all__ = [
+    "ActivityForm",
     "AgreementForm",
     "AnnualReviewForm",
     "AppraisalForm",
     "ContactForm",
-    "LifeCycleChoiceField",
-    "LogframeRowForm",
-    "OrganisationForm",
-    "PartnershipForm",
-    "PartnershipOrganisationForm",
-    "PlaceForm",
-    "StatusChangeForm",
-]
-
-from partnerships.forms.activities import (  # noqa: E402
-    ActivityForm,
-    CostForm,
-    CostFormSet,
-    DeadlineFormSet,
-    EvidenceForm,
-    FundingForm,
-    GiftForm,
-    JustificationForm,
-    SafeguardingForm,
-)
-
-__all__ += [
-    "ActivityForm",
     "CostForm",
     "CostFormSet",
     "DeadlineFormSet",
@@ -45,5 +33,13 @@ __all__ += [
     "FundingForm",
     "GiftForm",
     "JustificationForm",
+    "LifeCycleChoiceField",
+    "LogframeRowForm",
+    "OrganisationForm",
+    "PartnershipForm",
+    "PartnershipOrganisationForm",
+    "PlaceForm",
+    "ReportingDeadlineForm",
     "SafeguardingForm",
+    "StatusChangeForm",
 ]

@@ -1,18 +1,18 @@
-"""Forms of the activity log: an activity with its costs, the checklist, evidence, gifts and funding."""
+"""Forms of the activity log: an activity and its costs, a breach's justification, the checklist, evidence."""
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
-from intlinks.forms import GovukModelForm, date_input, gds_layout, required_messages
-from partnerships.models import Activity, Cost, Evidence, ExternalFunding, Gift, ReportingDeadline
+from intlinks.forms import GovukModelForm, date_input, required_messages
+from partnerships.models import Activity, Cost, Evidence
 from strategy.models import Action, BudgetLine, Objective, WayForward
 
 NUMBER_INPUT = {"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}
 
 
 class ActivityForm(GovukModelForm):
-    submit_label = "Save the activity"
+    submit_label = None  # the page's one button follows the costs
 
     class Meta:
         model = Activity
@@ -61,7 +61,6 @@ class ActivityForm(GovukModelForm):
             self.fields[name].widget.attrs.update(
                 {"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}
             )
-        self.helper.form_tag = False
         self.helper.layout = Layout(
             Field.select("kind"),
             Field.text("title"),
@@ -159,13 +158,9 @@ class CostForm(forms.ModelForm):
             ),
         )
 
-    def _post_clean(self):
-        # Full validation of each cost is the service's (it needs the activity and the rules).
-        opts = self._meta
-        self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
-
 
 CostFormSet = forms.inlineformset_factory(Activity, Cost, form=CostForm, extra=3, can_delete=True)
+CostFormSet.row_label = "Cost"
 
 
 class JustificationForm(forms.Form):
@@ -200,91 +195,3 @@ class EvidenceForm(GovukModelForm):
         model = Evidence
         fields = ["kind", "title", "file"]
         widgets = {"kind": forms.RadioSelect}
-
-
-class GiftForm(GovukModelForm):
-    submit_label = "Save the entry"
-
-    class Meta:
-        model = Gift
-        fields = [
-            "direction",
-            "kind",
-            "counterparty",
-            "counterparty_kind",
-            "partnership",
-            "activity",
-            "description",
-            "value",
-            "given_on",
-            "registered_on",
-            "declared",
-            "handed_to_council",
-            "source",
-        ]
-        widgets = {
-            "direction": forms.RadioSelect,
-            "kind": forms.RadioSelect,
-            "counterparty_kind": forms.RadioSelect,
-            "source": forms.TextInput,
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = self.fields["partnership"].queryset.select_related("place")
-        self.fields["activity"].queryset = Activity.objects.order_by("-starts_on")
-
-
-class FundingForm(GovukModelForm):
-    submit_label = "Save"
-
-    class Meta:
-        model = ExternalFunding
-        fields = [
-            "funder",
-            "programme",
-            "title",
-            "partnership",
-            "status",
-            "bid_on",
-            "amount_bid",
-            "amount_awarded",
-            "awarded_on",
-            "activities",
-            "notes",
-            "source",
-        ]
-        widgets = {"status": forms.RadioSelect, "source": forms.TextInput}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = self.fields["partnership"].queryset.select_related("place")
-        self.fields["activities"].queryset = Activity.objects.order_by("-starts_on")
-        self.fields["activities"].required = False
-        self.helper = gds_layout(self, self.submit_label)
-        # The page's own form holds this and the deadlines, with one button.
-        self.helper.form_tag = False
-        self.helper.layout.fields.pop()
-
-
-class ReportingDeadlineForm(forms.ModelForm):
-    class Meta:
-        model = ReportingDeadline
-        fields = ["description", "due_on", "done"]
-        labels = {"due_on": "Due", "done": "Report sent"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["due_on"].widget = date_input()
-        required_messages(self)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Field.text("description"), Field.text("due_on", field_width=10), Field("done")
-        )
-
-
-DeadlineFormSet = forms.inlineformset_factory(
-    ExternalFunding, ReportingDeadline, form=ReportingDeadlineForm, extra=2, can_delete=True
-)

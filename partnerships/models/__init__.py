@@ -6,8 +6,9 @@ charters and agreements, the logical framework) and Kent's draft International S
 commitment, the four criteria for a new link, annual review "to avoid drift").
 """
 
-from partnerships.models.activities import MAX_COST, Activity, Cost, Evidence, in_pounds
-from partnerships.models.conduct import ConductPolicy, HotelCap, Region
+from partnerships.models.activities import Activity, Evidence, StepCheck
+from partnerships.models.conduct import ConductPolicy, HotelCap, Region, policy_in_force
+from partnerships.models.costs import MAX_COST, Cost, in_pounds
 from partnerships.models.funding import ExternalFunding, ReportingDeadline
 from partnerships.models.gifts import REGISTRATION_DAYS, Gift
 from partnerships.models.links import (
@@ -21,7 +22,7 @@ from partnerships.models.links import (
     Status,
     StatusChange,
 )
-from partnerships.models.places import SOURCE_HELP, Contact, Organisation, Place, Theme
+from partnerships.models.places import Contact, Organisation, Place, Theme
 from partnerships.models.reviews import AnnualReview, Appraisal, LogframeRow
 
 __all__ = [
@@ -36,12 +37,13 @@ __all__ = [
     "HotelCap",
     "Region",
     "ReportingDeadline",
+    "StepCheck",
     "in_pounds",
+    "policy_in_force",
     "AGREEMENT_LAPSE_WARNING_DAYS",
     "ALLOWED_MOVES",
     "ESTABLISHED_STATUSES",
     "STARTING_STATUSES",
-    "SOURCE_HELP",
     "Agreement",
     "AnnualReview",
     "Appraisal",

@@ -1,29 +1,36 @@
-"""The activity log: visits, delegations, exchanges, events and projects, their costs and evidence."""
+"""The activity log: visits, delegations, exchanges, events and projects, their steps and evidence (costs
+are in costs.py)."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from partnerships.models.approvals import BreachApproval, BreachQuerySet
-from partnerships.models.conduct import MONEY, Region
 from partnerships.models.links import Partnership
 from partnerships.uploads import validate_agreement_document
 from strategy.financial_years import financial_year_of
-
-PENNY = Decimal("0.01")
-# One cost above this is taken to be a typing mistake (a slipped decimal point), not real spending.
-MAX_COST = Decimal("1000000.00")
+from strategy.models import SOURCE_HELP
 
 
-def in_pounds(amount: Decimal, rate: Decimal) -> Decimal:
-    """The pound amount of `amount` at `rate` pounds to one unit, rounded half up to the penny."""
-    return (amount * rate).quantize(PENNY, rounding=ROUND_HALF_UP)
+@dataclass(frozen=True)
+class StepCheck:
+    """Whether an activity may take a step of its life now (be marked ready, or complete).
+
+    `offered` says whether its state offers the step at all: a page shows the button when the step is
+    `allowed`, and otherwise the `reason` only if the step is offered (a cancelled activity is not
+    told why it cannot be completed). The service refuses with the same `reason`.
+    """
+
+    offered: bool
+    reason: str = ""
+
+    @property
+    def allowed(self) -> bool:
+        return self.offered and not self.reason
 
 
 class Activity(models.Model):
@@ -90,7 +97,7 @@ class Activity(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    source = models.TextField(blank=True, help_text="Where this comes from; say “Example” if invented")
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
 
     history = HistoricalRecords(m2m_fields=[objectives, ways_forward])
 
@@ -121,6 +128,81 @@ class Activity(models.Model):
     def has_young_people(self) -> bool:
         return self.kind == self.Kind.YOUTH_EXCHANGE or self.young_people > 0
 
+    @property
+    def state_meaning(self) -> str:
+        """The state's tag meaning: complete is good, cancelled is grey, anything still to do is yellow."""
+        return STATE_MEANINGS.get(self.state, "warning")
+
+    def safeguarding_missing(self) -> list[str]:
+        """What the youth safeguarding checklist still lacks, in plain words (empty when complete)."""
+        if not self.has_young_people:
+            return []
+        missing = []
+        if not any(e.kind == Evidence.Kind.RISK_ASSESSMENT for e in self.evidence.all()):
+            missing.append("a risk assessment uploaded as evidence")
+        if not self.insurance_confirmed:
+            missing.append("insurance confirmed")
+        if self.young_people == 0:
+            missing.append("the number of young people taking part")
+        elif self.parental_consents < self.young_people:
+            missing.append(
+                f"parental consent for every young participant ({self.parental_consents} of "
+                f"{self.young_people} received)"
+            )
+        if not self.code_of_behaviour_agreed:
+            missing.append("the code of behaviour agreed")
+        if not self.coordinators.strip():
+            missing.append("named coordinators with contact details")
+        return missing
+
+    def unresolved_breach_count(self) -> int:
+        """Breaches of its costs and gifts still lacking a justification or an approval.
+
+        The activity selectors annotate it as `unresolved_breaches`, so that a page does not count
+        again; an activity loaded without it (as the services load one) counts now.
+        """
+        annotated = getattr(self, "unresolved_breaches", None)
+        if annotated is not None:
+            return annotated
+        return self.costs.unresolved().count() + self.gifts.unresolved().count()
+
+    def ready_check(self) -> StepCheck:
+        """Ready to travel is the safeguarding gate of a planned activity with young people."""
+        if self.state != self.State.PLANNED:
+            return StepCheck(False, "Only a planned activity can be marked ready to travel")
+        if not self.has_young_people:
+            # The page never offers it: without young people there is no gate to pass.
+            return StepCheck(False, "Only an activity with young people is marked ready to travel")
+        missing = self.safeguarding_missing()
+        if missing:
+            return StepCheck(True, "It cannot be marked ready to travel until it has " + "; ".join(missing))
+        return StepCheck(True)
+
+    def complete_check(self) -> StepCheck:
+        """Complete: once ready to travel if it has young people, and with every breach resolved."""
+        if self.state in (self.State.COMPLETE, self.State.CANCELLED):
+            return StepCheck(False, f"The activity is already {self.get_state_display().lower()}")
+        if self.has_young_people and self.state != self.State.READY:
+            return StepCheck(
+                True, "An activity with young people must be ready to travel before it is complete"
+            )
+        count = self.unresolved_breach_count()
+        if count:
+            return StepCheck(
+                True,
+                f"It cannot be marked complete: {count} breach{'es' if count > 1 else ''} of the conduct "
+                "rules still need a justification and a second person's approval",
+            )
+        return StepCheck(True)
+
+    @property
+    def can_mark_ready(self) -> bool:
+        return self.ready_check().allowed
+
+    @property
+    def can_mark_complete(self) -> bool:
+        return self.complete_check().allowed
+
     def clean(self):
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
@@ -136,158 +218,13 @@ class Activity(models.Model):
             raise ValidationError(errors)
 
 
-class Cost(BreachApproval):
-    class Category(models.TextChoices):
-        TRAVEL = "travel", "Travel"
-        ACCOMMODATION = "accommodation", "Accommodation"
-        SUBSISTENCE = "subsistence", "Subsistence"
-        GIFTS = "gifts", "Gifts"
-        HOSPITALITY = "hospitality", "Hospitality given"
-        VENUE = "venue", "Venue"
-        INTERPRETATION = "interpretation", "Interpretation"
-        OTHER = "other", "Other"
-
-    class Stage(models.TextChoices):
-        PLANNED = "planned", "Planned (committed)"
-        ACTUAL = "actual", "Actual (spent)"
-
-    class PaidBy(models.TextChoices):
-        COUNCIL = "council", "The council"
-        PARTNER = "partner", "A partner"
-        GRANT = "grant", "A grant"
-
-    class TravelClass(models.TextChoices):
-        ECONOMY = "economy", "Economy or standard"
-        PREMIUM_ECONOMY = "premium_economy", "Premium economy"
-        BUSINESS = "business", "Business or first"
-
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="costs")
-    category = models.CharField(max_length=20, choices=Category.choices)
-    description = models.CharField(max_length=200, blank=True)
-    incurred_on = models.DateField("date")
-    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.PLANNED)
-    amount = models.DecimalField(**MONEY)
-    currency = models.CharField(max_length=3, default="GBP", help_text="ISO code, for example EUR or INR")
-    rate_to_gbp = models.DecimalField(
-        "rate to pounds",
-        max_digits=14,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        help_text="Pounds for one unit of the currency, for example 0.852300; 1 for pounds",
-    )
-    amount_gbp = models.DecimalField("amount in pounds", **MONEY, editable=False)
-    paid_by = models.CharField(max_length=10, choices=PaidBy.choices, default=PaidBy.COUNCIL)
-    budget_line = models.ForeignKey(
-        "strategy.BudgetLine",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="activity_costs",
-        help_text="Required when the council pays",
-    )
-    travel_class = models.CharField(max_length=20, choices=TravelClass.choices, blank=True)
-    journey_hours = models.DecimalField(
-        "journey length (hours)",
-        max_digits=4,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("99"))],
-    )
-    region = models.CharField("hotel region", max_length=20, choices=Region.choices, blank=True)
-    nights = models.PositiveSmallIntegerField(null=True, blank=True)
-    meals = models.PositiveSmallIntegerField(null=True, blank=True)
-    days = models.PositiveSmallIntegerField(null=True, blank=True)
-
-    objects = BreachQuerySet.as_manager()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["incurred_on", "pk"]
-        permissions = [("approve_breach", "Can approve a justified breach of the conduct rules")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(amount__gte=0, amount__lte=MAX_COST), name="cost_amount_in_range"
-            ),
-            models.CheckConstraint(condition=Q(amount_gbp__gte=0), name="cost_gbp_not_negative"),
-            models.CheckConstraint(
-                condition=Q(rate_to_gbp__gt=0) & (~Q(currency="GBP") | Q(rate_to_gbp=1)),
-                name="cost_has_rate_and_gbp_is_one",
-            ),
-            models.CheckConstraint(
-                condition=Q(paid_by="council", budget_line__isnull=False)
-                | (~Q(paid_by="council") & Q(budget_line__isnull=True)),
-                name="cost_budget_line_when_council_pays",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_category_display()}: £{self.amount_gbp}"
-
-    def clean(self):
-        errors = {**self._money_errors(), **self._budget_line_errors(), **self._detail_errors()}
-        if errors:
-            raise ValidationError(errors)
-        self.clean_approval()
-
-    def _money_errors(self) -> dict:
-        """Check the currency, its rate and the amount, and work out the amount in pounds."""
-        errors = {}
-        self.currency = (self.currency or "").strip().upper()
-        if len(self.currency) != 3 or not self.currency.isalpha():
-            errors["currency"] = "Enter a three-letter currency code, like GBP, EUR or INR"
-        elif self.currency == "GBP":
-            self.rate_to_gbp = Decimal("1")
-        elif self.rate_to_gbp is None:
-            errors["rate_to_gbp"] = f"Enter the rate to pounds for {self.currency}"
-        elif self.rate_to_gbp <= 0:
-            errors["rate_to_gbp"] = "The rate must be more than 0"
-        if self.amount is None:
-            return errors
-        if self.amount < 0:
-            errors["amount"] = "The amount cannot be negative"
-        elif self.amount > MAX_COST:
-            errors["amount"] = "The amount must be 1,000,000 or less for one cost: check the figure"
-        if not errors:
-            self.amount_gbp = in_pounds(self.amount, self.rate_to_gbp)
-            if self.amount_gbp > MAX_COST:
-                errors["amount"] = "This is more than £1,000,000 for one cost: check the figure and the rate"
-        return errors
-
-    def _budget_line_errors(self) -> dict:
-        if self.paid_by != self.PaidBy.COUNCIL:
-            if self.budget_line_id:
-                return {"budget_line": "Only a cost the council pays is charged to a budget line"}
-            return {}
-        if not self.budget_line_id:
-            return {"budget_line": "Select the budget line the council's cost is charged to"}
-        if self.incurred_on:
-            year = financial_year_of(self.incurred_on)
-            line_year = self.budget_line.budget.financial_year
-            if line_year != year.start:
-                return {
-                    "budget_line": f"This line is in the {self.budget_line.budget.year_label} budget; "
-                    f"choose a line of the {year.label} budget, the year of the cost's date"
-                }
-        return {}
-
-    def _detail_errors(self) -> dict:
-        """The facts the rules need: journey length and class for travel, nights and region for hotels."""
-        errors = {}
-        if self.category == self.Category.TRAVEL:
-            if not self.travel_class:
-                errors["travel_class"] = "Select the class of travel"
-            if self.journey_hours is None:
-                errors["journey_hours"] = "Enter the journey length in hours"
-        if self.category == self.Category.ACCOMMODATION:
-            if not self.nights:
-                errors["nights"] = "Enter the number of nights"
-            if not self.region:
-                errors["region"] = "Select the region of the hotel"
-        if self.category == self.Category.SUBSISTENCE and not (self.meals or self.days):
-            errors["meals"] = "Enter the number of meals or of days the subsistence covers"
-        return errors
+# How each state reads at a glance, as a tag meaning (intlinks' `{% tag %}` turns it into a colour).
+STATE_MEANINGS: dict[str, str] = {
+    Activity.State.PLANNED: "warning",
+    Activity.State.READY: "warning",
+    Activity.State.COMPLETE: "good",
+    Activity.State.CANCELLED: "ended",
+}
 
 
 def evidence_path(instance, filename):

@@ -40,6 +40,25 @@ class BreachApproval(models.Model):
     def needs_attention(self) -> bool:
         return self.is_breach and not (self.justification and self.approved_by_id)
 
+    def approval_refusal(self, user) -> str:
+        """Why `user` may not approve this breach now ("" when they may): the one rule the page, the
+        view and the service ask."""
+        if not user.has_perm("partnerships.approve_breach"):
+            return "You may not approve breaches of the conduct rules"
+        if not self.breach:
+            return "This breaks none of the rules: there is nothing to approve"
+        if self.approved_by_id:
+            return "This breach is already approved"
+        if not self.justification:
+            return "A breach needs a written justification before approval"
+        if self.recorded_by_id == user.pk:
+            return "A second person must approve: you recorded this yourself"
+        return ""
+
+    def can_be_approved_by(self, user) -> bool:
+        """A second person with the permission approves a justified breach: never who recorded it."""
+        return not self.approval_refusal(user)
+
     def clean_approval(self) -> None:
         if self.approved_by_id and not self.justification:
             raise ValidationError({"justification": "A breach needs a written justification before approval"})

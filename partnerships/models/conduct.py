@@ -5,6 +5,7 @@ example: a £30 meal) and the values above which a gift is registered or handed 
 rules in force on a date are those of the latest policy in force on or before it.
 """
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -13,10 +14,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from partnerships.models.places import SOURCE_HELP
-
-MONEY = {"max_digits": 12, "decimal_places": 2}
-NOT_NEGATIVE = [MinValueValidator(Decimal("0"), message="Enter an amount of £0 or more")]
+from intlinks.money import MONEY, NOT_NEGATIVE, format_money
+from strategy.models import SOURCE_HELP
 
 
 class Region(models.TextChoices):
@@ -31,10 +30,20 @@ class Region(models.TextChoices):
     MIDDLE_EAST = "middle_east", "Middle East"
 
 
+def policy_in_force(policies: Iterable["ConductPolicy"], day: date) -> "ConductPolicy | None":
+    """The policy in force on `day` among `policies`: the latest one in force on or before it, or None.
+
+    The one rule: the queryset method below narrows the candidates in SQL and then asks it, and a
+    list page loads every policy once and asks it for each row.
+    """
+    candidates = [policy for policy in policies if policy.in_force_from <= day]
+    return max(candidates, key=lambda policy: policy.in_force_from, default=None)
+
+
 class ConductPolicyQuerySet(models.QuerySet):
     def in_force_on(self, day: date) -> "ConductPolicy | None":
-        """The policy in force on `day`: the latest one in force on or before it, or None."""
-        return self.filter(in_force_from__lte=day).order_by("-in_force_from").first()
+        """The policy in force on `day` (see `policy_in_force`), in one query."""
+        return policy_in_force(self.filter(in_force_from__lte=day).order_by("-in_force_from")[:1], day)
 
 
 class ConductPolicy(models.Model):
@@ -104,4 +113,4 @@ class HotelCap(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_region_display()}: £{self.nightly_cap} a night"
+        return f"{self.get_region_display()}: {format_money(self.nightly_cap)} a night"

@@ -6,9 +6,10 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from intlinks.money import MONEY, NOT_NEGATIVE
 from partnerships.models.activities import Activity
-from partnerships.models.conduct import MONEY, NOT_NEGATIVE
 from partnerships.models.links import Partnership
+from strategy.models import SOURCE_HELP
 
 
 class ExternalFunding(models.Model):
@@ -34,7 +35,7 @@ class ExternalFunding(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="funding")
     activities = models.ManyToManyField(Activity, blank=True, related_name="funding")
     notes = models.TextField(blank=True)
-    source = models.TextField(blank=True, help_text="Where this comes from; say “Example” if invented")
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
 
     history = HistoricalRecords(m2m_fields=[activities])
 
@@ -55,6 +56,11 @@ class ExternalFunding(models.Model):
     def get_absolute_url(self):
         return reverse("partnerships:funding_edit", args=[self.pk])
 
+    @property
+    def status_meaning(self) -> str:
+        """The status's tag meaning: awarded is good, refused bad, closed grey, a bid in progress yellow."""
+        return STATUS_MEANINGS.get(self.status, "warning")
+
     def clean(self):
         errors = {}
         if self.status in (self.Status.AWARDED, self.Status.CLOSED) and self.amount_awarded is not None:
@@ -65,6 +71,14 @@ class ExternalFunding(models.Model):
                 errors["amount_awarded"] = "Only an awarded or closed bid has an amount awarded"
         if errors:
             raise ValidationError(errors)
+
+
+# How each status reads at a glance, as a tag meaning (intlinks' `{% tag %}` turns it into a colour).
+STATUS_MEANINGS: dict[str, str] = {
+    ExternalFunding.Status.AWARDED: "good",
+    ExternalFunding.Status.REFUSED: "bad",
+    ExternalFunding.Status.CLOSED: "ended",
+}
 
 
 class ReportingDeadline(models.Model):

@@ -8,10 +8,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from intlinks.money import MONEY, NOT_NEGATIVE
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet
-from partnerships.models.conduct import MONEY, NOT_NEGATIVE
 from partnerships.models.links import Partnership
+from strategy.models import SOURCE_HELP
 
 # The model code of conduct asks for a gift or hospitality to be registered within 28 days.
 REGISTRATION_DAYS = 28
@@ -48,7 +49,7 @@ class Gift(BreachApproval):
     registered_on = models.DateField("date registered", default=timezone.localdate)
     declared = models.BooleanField("declared by the recipient", default=False)
     handed_to_council = models.BooleanField(default=False)
-    source = models.TextField(blank=True, help_text="Where this comes from; say “Example” if invented")
+    source = models.TextField(blank=True, help_text=SOURCE_HELP)
 
     objects = BreachQuerySet.as_manager()
     history = HistoricalRecords()

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from partnerships.models.places import SOURCE_HELP, Organisation, Place, Theme
+from partnerships.models.places import Organisation, Place, Theme
 from partnerships.uploads import validate_agreement_document
+from strategy.models import SOURCE_HELP
 
 # An agreement's page warns this many days before a time-limited agreement lapses.
 AGREEMENT_LAPSE_WARNING_DAYS = 90

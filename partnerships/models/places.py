@@ -7,10 +7,7 @@ from django.db.models import Q
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-# TODO(lead): import strategy's SOURCE_HELP (from strategy.models import SOURCE_HELP) at the merge.
-SOURCE_HELP = (
-    "Where this fact comes from, e.g. a document and its paragraph. Say “Example” if it is invented."
-)
+from strategy.models import SOURCE_HELP
 
 
 class Theme(models.Model):

@@ -12,7 +12,7 @@ from partnerships.selectors.activities import (
     with_activity_totals,
 )
 from partnerships.selectors.funding import Leverage, funding_list, leverage_by_year
-from partnerships.selectors.gifts import gift_register, policy_among
+from partnerships.selectors.gifts import gift_register, with_gift_flags
 from partnerships.selectors.links import (
     TimelineEntry,
     partnership_detail,
@@ -37,6 +37,6 @@ __all__ = [
     "partnership_timeline",
     "place_list",
     "places_for_map",
-    "policy_among",
     "with_activity_totals",
+    "with_gift_flags",
 ]

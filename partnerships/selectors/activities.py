@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.db.models import (
     Count,
@@ -17,14 +16,13 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from intlinks.money import MONEY_FIELD
+from intlinks.money import MONEY_FIELD, ZERO_MONEY
 from partnerships.models import (
     Activity,
     Cost,
     Gift,
     ReportingDeadline,
 )
-from partnerships.services import safeguarding_missing
 from strategy.models import Objective, WayForward
 
 
@@ -49,7 +47,7 @@ def with_activity_totals(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
         .values("total")
     )
     return queryset.annotate(
-        total_gbp=Coalesce(Subquery(total[:1]), Value(Decimal("0.00")), output_field=MONEY_FIELD),
+        total_gbp=Coalesce(Subquery(total[:1]), ZERO_MONEY, output_field=MONEY_FIELD),
         unresolved_breaches=_count_of(Cost.objects.unresolved().filter(**own))
         + _count_of(Gift.objects.unresolved().filter(**own)),
     )
@@ -110,6 +108,6 @@ def needs_attention(*, today: date | None = None) -> Attention:
     return Attention(
         costs=list(costs.order_by("incurred_on", "pk")),
         gifts=list(gifts.order_by("given_on", "pk")),
-        unready_youth_activities=[a for a in youth if safeguarding_missing(a)],
+        unready_youth_activities=[activity for activity in youth if activity.safeguarding_missing()],
         deadlines=list(deadlines),
     )

@@ -3,23 +3,15 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import (
-    Case,
-    QuerySet,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import ExtractYear
+from django.db.models import QuerySet, Sum
 
-from partnerships.models import (
-    Cost,
-    ExternalFunding,
-)
-from strategy.financial_years import FinancialYear, start_month
+from intlinks.money import PENNY, ZERO
+from partnerships.models import Cost, ExternalFunding
+from strategy.financial_years import FinancialYear, financial_year_expression
 
 
 def funding_list() -> QuerySet[ExternalFunding]:
+    """Every bid and grant with its link's place, the activities it pays for and its deadlines."""
     return (
         ExternalFunding.objects.select_related("partnership__place")
         .prefetch_related("activities", "deadlines")
@@ -38,15 +30,16 @@ class Leverage:
         """External pounds per council pound, to the penny; None when the council spent nothing."""
         if not self.council:
             return None
-        return (self.external / self.council).quantize(Decimal("0.01"))
+        return (self.external / self.council).quantize(PENNY)
 
 
 def _by_financial_year(queryset, date_field: str, amount_field: str) -> dict[int, Decimal]:
-    # The financial year of a date: its calendar year, less one before the council's first month.
-    year = ExtractYear(date_field) - Case(
-        When(**{f"{date_field}__month__lt": start_month()}, then=Value(1)), default=Value(0)
+    rows = (
+        queryset.annotate(fy=financial_year_expression(date_field))
+        .values("fy")
+        .annotate(total=Sum(amount_field))
+        .order_by()
     )
-    rows = queryset.annotate(fy=year).values("fy").annotate(total=Sum(amount_field)).order_by()
     return {row["fy"]: row["total"] for row in rows}
 
 
@@ -67,8 +60,7 @@ def leverage_by_year() -> list[Leverage]:
     council = _by_financial_year(
         Cost.objects.filter(paid_by=Cost.PaidBy.COUNCIL, stage=Cost.Stage.ACTUAL), "incurred_on", "amount_gbp"
     )
-    zero = Decimal("0.00")
     return [
-        Leverage(FinancialYear(start), external.get(start, zero), council.get(start, zero))
+        Leverage(FinancialYear(start), external.get(start, ZERO), council.get(start, ZERO))
         for start in sorted(set(external) | set(council), reverse=True)
     ]

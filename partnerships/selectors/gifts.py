@@ -1,37 +1,17 @@
-"""Reads for the gifts and hospitality register."""
+"""Reads for the gifts and hospitality register: the gifts, and the conduct rules each one breaks."""
 
-from datetime import date, timedelta
-from decimal import Decimal
+from collections.abc import Iterable
+from datetime import timedelta
 
-from django.db.models import (
-    DateField,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    QuerySet,
-    Subquery,
-    Sum,
-    Value,
-)
+from django.db.models import DateField, ExpressionWrapper, F, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from intlinks.money import MONEY_FIELD
-from partnerships.models import (
-    ConductPolicy,
-    Gift,
-)
+from intlinks.money import MONEY_FIELD, ZERO_MONEY
+from partnerships.conduct import Flag, check_gift, check_source_total
+from partnerships.models import ConductPolicy, Gift, policy_in_force
 
 
-def _policies() -> list[ConductPolicy]:
-    return list(ConductPolicy.objects.order_by("-in_force_from"))
-
-
-def policy_among(policies: list[ConductPolicy], day: date) -> ConductPolicy | None:
-    """The policy in force on `day` among `policies` (newest first): one query for a whole list."""
-    return next((policy for policy in policies if policy.in_force_from <= day), None)
-
-
-def gift_register() -> tuple[QuerySet[Gift], list[ConductPolicy]]:
+def gift_register() -> QuerySet[Gift]:
     """Gifts with their link and activity, each with the 12-month total of gifts from its source.
 
     The total counts gifts received from the same source (same name) in the 12 months up to the gift.
@@ -49,14 +29,31 @@ def gift_register() -> tuple[QuerySet[Gift], list[ConductPolicy]]:
         .annotate(total=Sum("value"))
         .values("total")
     )
-    gifts = (
+    return (
         Gift.objects.select_related("partnership__place", "activity")
         .annotate(
             year_before=ExpressionWrapper(F("given_on") - timedelta(days=365), output_field=DateField())
         )
-        .annotate(
-            source_total=Coalesce(Subquery(same_source[:1]), Value(Decimal("0.00")), output_field=MONEY_FIELD)
-        )
+        .annotate(source_total=Coalesce(Subquery(same_source[:1]), ZERO_MONEY, output_field=MONEY_FIELD))
         .order_by("-given_on", "-pk")
     )
-    return gifts, _policies()
+
+
+def _register_flags(gift: Gift, policy: ConductPolicy | None) -> list[Flag]:
+    flags = check_gift(gift, policy)
+    # Gifts from one source count together only when the council's people received them.
+    if gift.direction == Gift.Direction.RECEIVED:
+        source_flag = check_source_total(gift.source_total, policy)
+        if source_flag:
+            flags.append(source_flag)
+    return flags
+
+
+def with_gift_flags(gifts: Iterable[Gift]) -> list[Gift]:
+    """The gifts of `gift_register` (a page of them, or all), each with `flags`: what it breaks under
+    the policy in force on its date. Every policy is loaded once, in one query, for the whole list."""
+    policies = list(ConductPolicy.objects.all())
+    flagged = list(gifts)
+    for gift in flagged:
+        gift.flags = _register_flags(gift, policy_in_force(policies, gift.given_on))
+    return flagged

@@ -1,5 +1,16 @@
 """Every write of the partnerships app, by subject. Views, the admin, the demo loader and tests call these."""
 
+from partnerships.services.activities import (
+    activity_log,
+    activity_mark_complete,
+    activity_mark_ready,
+    activity_update_safeguarding,
+    cost_save,
+    evidence_add,
+)
+from partnerships.services.conduct import breach_approve, breach_justify
+from partnerships.services.funding import funding_save
+from partnerships.services.gifts import gift_save
 from partnerships.services.links import (
     agreement_save,
     partnership_change_status,
@@ -11,10 +22,20 @@ from partnerships.services.places import contact_save, organisation_save, place_
 from partnerships.services.reviews import appraisal_accept, appraisal_save, logframe_row_save, review_record
 
 __all__ = [
+    "activity_log",
+    "activity_mark_complete",
+    "activity_mark_ready",
+    "activity_update_safeguarding",
     "agreement_save",
     "appraisal_accept",
     "appraisal_save",
+    "breach_approve",
+    "breach_justify",
     "contact_save",
+    "cost_save",
+    "evidence_add",
+    "funding_save",
+    "gift_save",
     "logframe_row_save",
     "organisation_save",
     "partnership_change_status",
@@ -23,38 +44,4 @@ __all__ = [
     "partnership_update",
     "place_save",
     "review_record",
-]
-
-from partnerships.services.activities import (  # noqa: E402
-    CostErrors,
-    activity_log,
-    activity_mark_complete,
-    activity_mark_ready,
-    activity_update_safeguarding,
-    breach_approve,
-    breach_justify,
-    cost_save,
-    evidence_add,
-    funding_save,
-    gift_save,
-    policy_on,
-    safeguarding_missing,
-    unresolved_breaches,
-)
-
-__all__ += [
-    "CostErrors",
-    "activity_log",
-    "activity_mark_complete",
-    "activity_mark_ready",
-    "activity_update_safeguarding",
-    "breach_approve",
-    "breach_justify",
-    "cost_save",
-    "evidence_add",
-    "funding_save",
-    "gift_save",
-    "policy_on",
-    "safeguarding_missing",
-    "unresolved_breaches",
 ]

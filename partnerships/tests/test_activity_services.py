@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
+from intlinks.editing import RowErrors
 from partnerships import services
 from partnerships.models import Activity, Cost, Evidence, Gift
 from partnerships.tests.factories import (
@@ -50,7 +51,7 @@ def new_cost(**fields) -> Cost:
 
 
 def cost_errors(error) -> dict:
-    return {index: e.message_dict for index, e in error.value.by_index.items()}
+    return {index: e.message_dict for index, e in error.value.by_row.items()}
 
 
 def test_converts_a_foreign_cost_to_pounds_at_the_recorded_rate_to_the_penny(officer):
@@ -65,12 +66,24 @@ def test_converts_a_foreign_cost_to_pounds_at_the_recorded_rate_to_the_penny(off
     assert cost.rate_to_gbp == Decimal("0.852345")
 
 
-def test_rounds_half_a_penny_up():
+def test_rounds_half_a_penny_up(officer):
     cost = new_cost(amount=Decimal("0.01"), currency="INR", rate_to_gbp=Decimal("0.500000"))
 
-    cost.full_clean(exclude=["activity"])
+    services.activity_log(activity=new_activity(), costs=[cost], by=officer)
 
     assert cost.amount_gbp == Decimal("0.01")
+
+
+def test_validation_checks_the_amount_in_pounds_but_leaves_storing_it_to_the_service():
+    cost = new_cost(amount=Decimal("1000000.00"), currency="INR", rate_to_gbp=Decimal("1.000001"))
+
+    with pytest.raises(ValidationError) as error:
+        cost.full_clean(exclude=["activity"])
+
+    assert error.value.message_dict["amount"] == [
+        "This is more than £1,000,000 for one cost: check the figure and the rate"
+    ]
+    assert cost.amount_gbp is None
 
 
 def test_a_pound_cost_has_a_rate_of_one(officer):
@@ -97,7 +110,7 @@ def test_refuses_a_bad_cost_and_saves_nothing(officer, fields, field, message):
     good = new_cost()
     bad = new_cost(**fields)
 
-    with pytest.raises(services.CostErrors) as error:
+    with pytest.raises(RowErrors) as error:
         services.activity_log(activity=new_activity(), costs=[good, bad], by=officer)
 
     assert list(cost_errors(error)) == [1]
@@ -109,7 +122,7 @@ def test_refuses_a_bad_cost_and_saves_nothing(officer, fields, field, message):
 def test_refuses_a_cost_charged_to_a_budget_line_of_another_financial_year(officer):
     cost = new_cost(incurred_on=date(2027, 4, 1), budget_line=budget_line_for(2026))
 
-    with pytest.raises(services.CostErrors) as error:
+    with pytest.raises(RowErrors) as error:
         services.activity_log(activity=new_activity(ends_on=date(2027, 4, 5)), costs=[cost], by=officer)
 
     assert cost_errors(error)[0]["budget_line"] == [

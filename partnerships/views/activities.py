@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,20 +10,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
 from intlinks.csv_export import csv_download
-from intlinks.editing import apply_validation_error
+from intlinks.editing import ServiceFormMixin, service_action
 from partnerships import selectors, services
 from partnerships.filters import ActivityFilter
-from partnerships.forms import (
-    ActivityForm,
-    CostFormSet,
-    EvidenceForm,
-    JustificationForm,
-    SafeguardingForm,
-)
-from partnerships.models import Activity, Cost, Evidence, Gift, Partnership
+from partnerships.forms import ActivityForm, CostFormSet, EvidenceForm, JustificationForm, SafeguardingForm
+from partnerships.models import Activity, Cost, Evidence, Gift
 from partnerships.uploads import sniff_content_type
-from partnerships.views.common import filtered_page, link_crumbs
-from partnerships.views.editing import ServiceFormView
+from partnerships.views.common import PartnershipChildMixin, filtered_page
 
 VIEW = "partnerships.view_activity"
 
@@ -84,80 +76,69 @@ def activity_export(request):
 
 @permission_required(VIEW, raise_exception=True)
 def activity_detail(request, pk):
+    """An activity, its costs and gifts with their breaches, and the steps it may take next."""
     try:
         activity = selectors.activity_detail(pk)
     except Activity.DoesNotExist as error:
         raise Http404("No such activity") from error
     context = {
         "activity": activity,
-        "missing": services.safeguarding_missing(activity),
         "can_edit": request.user.has_perm("partnerships.change_activity"),
-        "can_approve": request.user.has_perm("partnerships.approve_breach"),
-        "justification_form": JustificationForm(),
         "crumbs": [activities_crumb(), (activity.title, None)],
     }
     return render(request, "partnerships/activity_detail.html", context)
 
 
-def _cost_forms_to_save(formset) -> tuple[list, list[Cost]]:
-    """The forms holding a cost to save (filled or existing, not removed) and the costs to remove."""
-    kept = [
-        form
-        for form in formset.forms
-        if (form.has_changed() or form.instance.pk) and not formset._should_delete_form(form)
-    ]
-    removed = [form.instance for form in formset.deleted_forms if form.instance.pk]
-    return kept, removed
+COSTS_INTRO = (
+    "Each cost is checked against the conduct rules in force on its date; a breach is flagged and then "
+    "needs a justification and a second person's approval. Leave unused costs empty."
+)
 
 
-def _activity_form_page(request, *, activity: Activity, title: str, crumbs):
-    form = ActivityForm(request.POST or None, instance=activity)
-    formset = CostFormSet(request.POST or None, instance=activity, prefix="costs")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        kept, removed = _cost_forms_to_save(formset)
-        try:
-            activity = services.activity_log(
-                activity=form.instance,
-                costs=[cost_form.instance for cost_form in kept],
-                removed_costs=removed,
-                objectives=form.cleaned_data["objectives"],
-                ways_forward=form.cleaned_data["ways_forward"],
-                by=request.user,
-            )
-        except services.CostErrors as error:
-            for index, cost_error in error.by_index.items():
-                apply_validation_error(kept[index], cost_error)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "Activity saved")
-            return redirect(activity)
-    cost_errors = [
-        (number, cost_form) for number, cost_form in enumerate(formset.forms, start=1) if cost_form.errors
-    ]
-    context = {"form": form, "formset": formset, "title": title, "crumbs": crumbs, "cost_errors": cost_errors}
-    return render(request, "partnerships/activity_form.html", context)
+class ActivityFormView(ServiceFormMixin):
+    """An activity and its costs on one page, saved together by `services.activity_log`."""
+
+    form_class = ActivityForm
+    formset_class = CostFormSet
+    formset_prefix = "costs"
+    template_name = "partnerships/activity_form.html"
+    success_message = "Activity saved"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            submit_label="Save the activity", formset_heading="Costs", formset_intro=COSTS_INTRO, **kwargs
+        )
+
+    def save(self, form):
+        return services.activity_log(
+            activity=form.instance,
+            costs=[row.instance for row in self.kept_rows],
+            removed_costs=self.removed_rows,
+            objectives=form.cleaned_data["objectives"],
+            ways_forward=form.cleaned_data["ways_forward"],
+            by=self.request.user,
+        )
 
 
-@permission_required("partnerships.add_activity", raise_exception=True)
-def activity_create(request, pk):
+class ActivityCreateView(PartnershipChildMixin, ActivityFormView, CreateView):
     """Log an activity on a link, with its costs, in one form."""
-    partnership = get_object_or_404(Partnership.objects.select_related("place"), pk=pk)
-    activity = Activity(partnership=partnership)
+
+    permission_required = "partnerships.add_activity"
     title = "Log an activity"
-    return _activity_form_page(
-        request, activity=activity, title=title, crumbs=link_crumbs(partnership, title)
-    )
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()  # the new activity, not the link
 
 
-@permission_required("partnerships.change_activity", raise_exception=True)
-def activity_edit(request, pk):
+class ActivityUpdateView(ActivityFormView, UpdateView):
     """Edit an activity and its costs; outcomes are recorded here afterwards."""
-    activity = get_object_or_404(Activity.objects.select_related("partnership__place"), pk=pk)
+
+    permission_required = "partnerships.change_activity"
+    queryset = Activity.objects.select_related("partnership__place")
     title = "Edit the activity"
-    return _activity_form_page(
-        request, activity=activity, title=title, crumbs=activity_crumbs(activity, title)
-    )
+
+    def crumbs(self):
+        return activity_crumbs(self.object, self.title)
 
 
 BREACH_MODELS = {"cost": Cost, "gift": Gift}
@@ -185,12 +166,13 @@ def breach_justify(request, kind, pk):
     if not form.is_valid():
         messages.error(request, form.errors["justification"][0])
         return redirect(_back_to(item))
-    try:
-        services.breach_justify(item=item, justification=form.cleaned_data["justification"], by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Justification saved: a second person must now approve it")
+    service_action(
+        request,
+        lambda: services.breach_justify(
+            item=item, justification=form.cleaned_data["justification"], by=request.user
+        ),
+        success="Justification saved: a second person must now approve it",
+    )
     return redirect(_back_to(item))
 
 
@@ -199,12 +181,9 @@ def breach_justify(request, kind, pk):
 def breach_approve(request, kind, pk):
     """A second person approves a justified breach."""
     item = _breach_item(kind, pk)
-    try:
-        services.breach_approve(item=item, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Breach approved")
+    service_action(
+        request, lambda: services.breach_approve(item=item, by=request.user), success="Breach approved"
+    )
     return redirect(_back_to(item))
 
 
@@ -216,16 +195,12 @@ def activity_change_state(request, pk, to):
     action = {"ready": services.activity_mark_ready, "complete": services.activity_mark_complete}.get(to)
     if action is None:
         raise Http404("No such step")
-    try:
-        activity = action(activity=activity)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Marked {activity.get_state_display().lower()}")
+    success = f"Marked {Activity.State(to).label.lower()}"
+    service_action(request, lambda: action(activity=activity), success=success)
     return redirect(activity)
 
 
-class SafeguardingUpdateView(ServiceFormView, UpdateView):
+class SafeguardingUpdateView(ServiceFormMixin, UpdateView):
     permission_required = "partnerships.change_activity"
     model = Activity
     form_class = SafeguardingForm
@@ -235,13 +210,11 @@ class SafeguardingUpdateView(ServiceFormView, UpdateView):
     def crumbs(self):
         return activity_crumbs(self.object, self.title)
 
-    def get_context_data(self, **kwargs):
-        intro = (
-            "A youth exchange cannot be marked ready to travel until the risk assessment is uploaded, "
-            "insurance is confirmed, parental consent is received for every young participant, the code "
-            "of behaviour is agreed and coordinators are named with their contact details."
-        )
-        return super().get_context_data(intro=intro, **kwargs)
+    intro = (
+        "A youth exchange cannot be marked ready to travel until the risk assessment is uploaded, "
+        "insurance is confirmed, parental consent is received for every young participant, the code "
+        "of behaviour is agreed and coordinators are named with their contact details."
+    )
 
     def save(self, form):
         return services.activity_update_safeguarding(activity=form.instance)
@@ -250,7 +223,7 @@ class SafeguardingUpdateView(ServiceFormView, UpdateView):
         return self.object.get_absolute_url()
 
 
-class EvidenceCreateView(ServiceFormView, CreateView):
+class EvidenceCreateView(ServiceFormMixin, CreateView):
     permission_required = "partnerships.add_evidence"
     form_class = EvidenceForm
     title = "Add evidence"
@@ -263,12 +236,12 @@ class EvidenceCreateView(ServiceFormView, CreateView):
     def crumbs(self):
         return activity_crumbs(self.activity, self.title)
 
-    def get_context_data(self, **kwargs):
-        intro = "A photo or a document (PDF, Word, PNG or JPEG), such as a youth exchange's risk assessment."
-        return super().get_context_data(intro=intro, **kwargs)
+    intro = "A photo or a document (PDF, Word, PNG or JPEG), such as a youth exchange's risk assessment."
+
+    def fill_instance(self, evidence):
+        evidence.activity = self.activity
 
     def save(self, form):
-        form.instance.activity = self.activity
         return services.evidence_add(evidence=form.instance, by=self.request.user)
 
     def get_success_url(self):
@@ -290,6 +263,7 @@ def evidence_download(request, pk):
 
 @permission_required(VIEW, raise_exception=True)
 def needs_attention(request):
+    """Unresolved breaches, youth activities not ready to travel, funders' deadlines coming up."""
     context = {
         "attention": selectors.needs_attention(),
         "crumbs": [activities_crumb(), ("Needs attention", None)],

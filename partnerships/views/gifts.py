@@ -1,57 +1,32 @@
-"""The register of gifts and hospitality, and the list of external funding with leverage."""
+"""The register of gifts and hospitality: the list and its CSV, recording and editing an entry."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, UpdateView
 
 from intlinks.csv_export import csv_download
-from intlinks.editing import apply_validation_error
+from intlinks.editing import ServiceFormMixin
 from partnerships import selectors, services
-from partnerships.conduct import check_gift, check_source_total
 from partnerships.filters import GiftFilter
-from partnerships.forms import DeadlineFormSet, FundingForm, GiftForm, JustificationForm
-from partnerships.models import ExternalFunding, Gift
+from partnerships.forms import GiftForm
+from partnerships.models import Gift
+from partnerships.views.activities import activities_crumb
 from partnerships.views.common import filtered_page
-from partnerships.views.editing import ServiceFormView
-
-
-def activities_crumb() -> tuple[str, str]:
-    return ("Activities", reverse("partnerships:activities"))
 
 
 def gifts_crumb() -> tuple[str, str]:
     return ("Gifts and hospitality", reverse("partnerships:gifts"))
 
 
-def funding_crumb() -> tuple[str, str]:
-    return ("External funding", reverse("partnerships:funding"))
-
-
-def _flagged(gifts, policies):
-    """Each gift with its flags under the policy in force on its date (the policies loaded once)."""
-    for gift in gifts:
-        policy = selectors.policy_among(policies, gift.given_on)
-        gift.flags = check_gift(gift, policy)
-        source_flag = check_source_total(gift.source_total, policy)
-        if source_flag and gift.direction == Gift.Direction.RECEIVED:
-            gift.flags.append(source_flag)
-        yield gift
-
-
 @permission_required("partnerships.view_gift", raise_exception=True)
 def gift_list(request):
     """The register, searchable, with late entries and sources past the threshold flagged."""
-    gifts, policies = selectors.gift_register()
-    listing = filtered_page(request, GiftFilter(request.GET, queryset=gifts))
+    listing = filtered_page(request, GiftFilter(request.GET, queryset=selectors.gift_register()))
     context = {
         **listing,
-        "gifts": list(_flagged(listing["page"].object_list, policies)),
-        "can_approve": request.user.has_perm("partnerships.approve_breach"),
-        "justification_form": JustificationForm(),
+        "gifts": selectors.with_gift_flags(listing["page"].object_list),
         "crumbs": [activities_crumb(), ("Gifts and hospitality", None)],
     }
     return render(request, "partnerships/gift_list.html", context)
@@ -60,7 +35,7 @@ def gift_list(request):
 @permission_required("partnerships.view_gift", raise_exception=True)
 def gift_export(request):
     """The register as CSV, the way councils publish it."""
-    gifts, policies = selectors.gift_register()
+    gifts = GiftFilter(request.GET, queryset=selectors.gift_register()).qs
     response, writer = csv_download(filename=f"gifts-and-hospitality-{timezone.localdate():%Y-%m-%d}.csv")
     writer.writerow(
         [
@@ -79,7 +54,7 @@ def gift_export(request):
             "Flags",
         ]
     )
-    for gift in _flagged(GiftFilter(request.GET, queryset=gifts).qs, policies):
+    for gift in selectors.with_gift_flags(gifts):
         row = [
             gift.given_on,
             gift.registered_on,
@@ -99,7 +74,7 @@ def gift_export(request):
     return response
 
 
-class GiftFormView(ServiceFormView):
+class GiftFormView(ServiceFormMixin):
     form_class = GiftForm
     success_message = "Entry saved"
 
@@ -122,54 +97,3 @@ class GiftUpdateView(GiftFormView, UpdateView):
     permission_required = "partnerships.change_gift"
     model = Gift
     title = "Edit the entry"
-
-
-@permission_required("partnerships.view_externalfunding", raise_exception=True)
-def funding_list(request):
-    context = {
-        "funding": selectors.funding_list(),
-        "leverage": selectors.leverage_by_year(),
-        "crumbs": [activities_crumb(), ("External funding", None)],
-    }
-    return render(request, "partnerships/funding_list.html", context)
-
-
-def _funding_form_page(request, *, funding: ExternalFunding, title: str):
-    form = FundingForm(request.POST or None, instance=funding)
-    formset = DeadlineFormSet(request.POST or None, instance=funding, prefix="deadlines")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        kept = [
-            f
-            for f in formset.forms
-            if (f.has_changed() or f.instance.pk) and not formset._should_delete_form(f)
-        ]
-        try:
-            services.funding_save(
-                funding=form.instance,
-                activities=form.cleaned_data["activities"],
-                deadlines=[f.save(commit=False) for f in kept],
-                removed_deadlines=[f.instance for f in formset.deleted_forms if f.instance.pk],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "Funding saved")
-            return redirect("partnerships:funding")
-    context = {
-        "form": form,
-        "formset": formset,
-        "title": title,
-        "crumbs": [activities_crumb(), funding_crumb(), (title, None)],
-    }
-    return render(request, "partnerships/funding_form.html", context)
-
-
-@permission_required("partnerships.add_externalfunding", raise_exception=True)
-def funding_create(request):
-    return _funding_form_page(request, funding=ExternalFunding(), title="Record a bid or grant")
-
-
-@permission_required("partnerships.change_externalfunding", raise_exception=True)
-def funding_edit(request, pk):
-    funding = get_object_or_404(ExternalFunding, pk=pk)
-    return _funding_form_page(request, funding=funding, title="Edit the bid or grant")

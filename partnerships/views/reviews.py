@@ -2,12 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
-from intlinks.editing import ServiceFormMixin
+from intlinks.editing import ServiceFormMixin, service_action
 from partnerships import services
 from partnerships.forms import AnnualReviewForm, AppraisalForm, LogframeRowForm
 from partnerships.models import Appraisal, LogframeRow
@@ -50,12 +49,11 @@ class AppraisalCreateView(PartnershipChildMixin, ServiceFormMixin, CreateView):
 def appraisal_accept(request, pk):
     """Accept an appraisal (Appraisal.can_be_accepted says when); the link becomes formalised/active."""
     appraisal = get_object_or_404(Appraisal.objects.select_related("partnership"), pk=pk)
-    try:
-        services.appraisal_accept(appraisal=appraisal, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Appraisal accepted: the link is now formalised/active")
+    service_action(
+        request,
+        lambda: services.appraisal_accept(appraisal=appraisal, by=request.user),
+        success="Appraisal accepted: the link is now formalised/active",
+    )
     return redirect(appraisal.partnership)
 
 

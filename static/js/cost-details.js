@@ -13,7 +13,8 @@ function showDetailsFor(costForm) {
   });
 }
 
-document.querySelectorAll("[data-cost-form]").forEach((costForm) => {
+// Each cost is one row of the formset include (includes/formset.html), prefixed "costs".
+document.querySelectorAll("[data-formset-row='costs']").forEach((costForm) => {
   showDetailsFor(costForm);
   costForm.querySelector("select[name$='-category']")?.addEventListener("change", () => showDetailsFor(costForm));
 });

@@ -1,0 +1,185 @@
+"""The costs of an activity: in any currency, converted to pounds at the recorded rate, charged to a
+budget line when the council pays, and flagged against the conduct rules by the service."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from intlinks.money import MONEY, format_money, to_pennies
+from partnerships.models.activities import Activity
+from partnerships.models.approvals import BreachApproval, BreachQuerySet
+from partnerships.models.conduct import Region
+from strategy.financial_years import financial_year_of
+
+# One cost above this is taken to be a typing mistake (a slipped decimal point), not real spending.
+MAX_COST = Decimal("1000000.00")
+
+
+def in_pounds(amount: Decimal, rate: Decimal) -> Decimal:
+    """The pound amount of `amount` at `rate` pounds to one unit, rounded half up to the penny."""
+    return to_pennies(amount * rate)
+
+
+class Cost(BreachApproval):
+    class Category(models.TextChoices):
+        TRAVEL = "travel", "Travel"
+        ACCOMMODATION = "accommodation", "Accommodation"
+        SUBSISTENCE = "subsistence", "Subsistence"
+        GIFTS = "gifts", "Gifts"
+        HOSPITALITY = "hospitality", "Hospitality given"
+        VENUE = "venue", "Venue"
+        INTERPRETATION = "interpretation", "Interpretation"
+        OTHER = "other", "Other"
+
+    class Stage(models.TextChoices):
+        PLANNED = "planned", "Planned (committed)"
+        ACTUAL = "actual", "Actual (spent)"
+
+    class PaidBy(models.TextChoices):
+        COUNCIL = "council", "The council"
+        PARTNER = "partner", "A partner"
+        GRANT = "grant", "A grant"
+
+    class TravelClass(models.TextChoices):
+        ECONOMY = "economy", "Economy or standard"
+        PREMIUM_ECONOMY = "premium_economy", "Premium economy"
+        BUSINESS = "business", "Business or first"
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="costs")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    description = models.CharField(max_length=200, blank=True)
+    incurred_on = models.DateField("date")
+    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.PLANNED)
+    amount = models.DecimalField(**MONEY)
+    currency = models.CharField(max_length=3, default="GBP", help_text="ISO code, for example EUR or INR")
+    rate_to_gbp = models.DecimalField(
+        "rate to pounds",
+        max_digits=14,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text="Pounds for one unit of the currency, for example 0.852300; 1 for pounds",
+    )
+    amount_gbp = models.DecimalField("amount in pounds", **MONEY, editable=False)
+    paid_by = models.CharField(max_length=10, choices=PaidBy.choices, default=PaidBy.COUNCIL)
+    budget_line = models.ForeignKey(
+        "strategy.BudgetLine",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activity_costs",
+        help_text="Required when the council pays",
+    )
+    travel_class = models.CharField(max_length=20, choices=TravelClass.choices, blank=True)
+    journey_hours = models.DecimalField(
+        "journey length (hours)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("99"))],
+    )
+    region = models.CharField("hotel region", max_length=20, choices=Region.choices, blank=True)
+    nights = models.PositiveSmallIntegerField(null=True, blank=True)
+    meals = models.PositiveSmallIntegerField(null=True, blank=True)
+    days = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = BreachQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["incurred_on", "pk"]
+        permissions = [("approve_breach", "Can approve a justified breach of the conduct rules")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0, amount__lte=MAX_COST), name="cost_amount_in_range"
+            ),
+            models.CheckConstraint(condition=Q(amount_gbp__gte=0), name="cost_gbp_not_negative"),
+            models.CheckConstraint(
+                condition=Q(rate_to_gbp__gt=0) & (~Q(currency="GBP") | Q(rate_to_gbp=1)),
+                name="cost_has_rate_and_gbp_is_one",
+            ),
+            models.CheckConstraint(
+                condition=Q(paid_by="council", budget_line__isnull=False)
+                | (~Q(paid_by="council") & Q(budget_line__isnull=True)),
+                name="cost_budget_line_when_council_pays",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()}: {format_money(self.amount_gbp)}"
+
+    def clean(self):
+        errors = {**self._money_errors(), **self._budget_line_errors(), **self._detail_errors()}
+        if errors:
+            raise ValidationError(errors)
+        self.clean_approval()
+
+    def converted_amount(self) -> Decimal | None:
+        """The amount in pounds at the recorded rate, or None while the amount or the rate is missing.
+
+        The service stores it as `amount_gbp` when it saves the cost; validation only checks it.
+        """
+        if self.amount is None or self.rate_to_gbp is None:
+            return None
+        return in_pounds(self.amount, self.rate_to_gbp)
+
+    def _money_errors(self) -> dict:
+        """Check the currency, its rate, the amount, and the amount in pounds against the cap."""
+        errors = {}
+        self.currency = (self.currency or "").strip().upper()
+        if len(self.currency) != 3 or not self.currency.isalpha():
+            errors["currency"] = "Enter a three-letter currency code, like GBP, EUR or INR"
+        elif self.currency == "GBP":
+            self.rate_to_gbp = Decimal("1")
+        elif self.rate_to_gbp is None:
+            errors["rate_to_gbp"] = f"Enter the rate to pounds for {self.currency}"
+        elif self.rate_to_gbp <= 0:
+            errors["rate_to_gbp"] = "The rate must be more than 0"
+        if self.amount is None:
+            return errors
+        if self.amount < 0:
+            errors["amount"] = "The amount cannot be negative"
+        elif self.amount > MAX_COST:
+            errors["amount"] = "The amount must be 1,000,000 or less for one cost: check the figure"
+        if not errors and self.converted_amount() > MAX_COST:
+            errors["amount"] = "This is more than £1,000,000 for one cost: check the figure and the rate"
+        return errors
+
+    def _budget_line_errors(self) -> dict:
+        if self.paid_by != self.PaidBy.COUNCIL:
+            if self.budget_line_id:
+                return {"budget_line": "Only a cost the council pays is charged to a budget line"}
+            return {}
+        if not self.budget_line_id:
+            return {"budget_line": "Select the budget line the council's cost is charged to"}
+        if self.incurred_on:
+            year = financial_year_of(self.incurred_on)
+            line_year = self.budget_line.budget.financial_year
+            if line_year != year.start:
+                return {
+                    "budget_line": f"This line is in the {self.budget_line.budget.year_label} budget; "
+                    f"choose a line of the {year.label} budget, the year of the cost's date"
+                }
+        return {}
+
+    def _detail_errors(self) -> dict:
+        """The facts the rules need: journey length and class for travel, nights and region for hotels."""
+        errors = {}
+        if self.category == self.Category.TRAVEL:
+            if not self.travel_class:
+                errors["travel_class"] = "Select the class of travel"
+            if self.journey_hours is None:
+                errors["journey_hours"] = "Enter the journey length in hours"
+        if self.category == self.Category.ACCOMMODATION:
+            if not self.nights:
+                errors["nights"] = "Enter the number of nights"
+            if not self.region:
+                errors["region"] = "Select the region of the hotel"
+        if self.category == self.Category.SUBSISTENCE and not (self.meals or self.days):
+            errors["meals"] = "Enter the number of meals or of days the subsistence covers"
+        return errors
