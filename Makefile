@@ -47,8 +47,9 @@ run: setup
 	  echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the site and the worker)"; \
 	  $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT); }
 
-# Install and start PostgreSQL and Redis when they are not there, then run the whole suite on them.
-test: setup services
+# Lint first (fails fast), install and start PostgreSQL and Redis when they are not there, then run the
+# whole suite on them.
+test: lint setup services
 	$(TEST_ENV) $(PY) manage.py check_services
 	$(TEST_ENV) $(VENV)/bin/pytest
 
@@ -70,6 +71,9 @@ bench: setup services
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(PY) manage.py benchmark --sizes 10 200
 
-lint: setup
+# Python and templates, as formatted by `ruff format` and `djlint templates --reformat` (djlint.toml).
+lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --check
+	$(VENV)/bin/djlint templates --lint

@@ -1,10 +1,9 @@
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 
 from conftest import PASSWORD
+from intlinks.tests.queries import assert_fixed_queries, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -81,15 +80,13 @@ def test_start_page_query_count_does_not_grow_with_users(client, officer, django
     from conftest import make_user
 
     client.force_login(officer)
-    with CaptureQueriesContext(connection) as few_users:
-        client.get("/")
+    few_users = queries_for(client, "/")
     for number in range(40):
         make_user(django_user_model, f"user{number}", "Officer")
-    with CaptureQueriesContext(connection) as many_users:
-        client.get("/")
+    many_users = queries_for(client, "/")
 
     # Session, user, groups, and the user's and groups' permissions, read once for the navigation's sections.
-    assert len(few_users) == len(many_users) <= 5
+    assert_fixed_queries(few_users, many_users, at_most=5)
 
 
 def test_static_files_get_hashed_names(tmp_path):
