@@ -1,0 +1,272 @@
+"""Synthetic activities of one financial year and their costs, as `activity_log` would store them.
+
+A council-paid cost is charged to a line of its own year's budget, others to none; an amount in
+another currency records its rate and is converted with the model's own `in_pounds`; every cost is
+flagged against the policy in force on its date. An activity is complete only once its breaches are
+justified and approved, and one with young people never is (seeding stores no risk assessments).
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from intlinks.money import ZERO
+from intlinks.seeding import EXAMPLE_SOURCE, day_between, save_links, save_rows
+from partnerships.models import MAX_COST, Activity, Cost, Region, in_pounds
+from partnerships.seeding.conduct import Policies, flag_cost, resolve
+from partnerships.seeding.links import ACTIVITY_WEIGHT, SeededLink
+from partnerships.seeding.places import RATES_TO_GBP
+from strategy.financial_years import FinancialYear
+
+K, C = Activity.Kind, Cost.Category
+KIND_WEIGHTS = {
+    K.OUTGOING_VISIT: 22,
+    K.INCOMING_DELEGATION: 18,
+    K.YOUTH_EXCHANGE: 5,
+    K.STAFF_EXCHANGE: 10,
+    K.TRADE_MISSION: 8,
+    K.CULTURAL_EVENT: 14,
+    K.FUNDED_PROJECT: 7,
+    K.VIRTUAL_MEETING: 12,
+    K.OTHER: 4,
+}
+TITLES = {
+    K.OUTGOING_VISIT: "Civic visit to {place}",
+    K.INCOMING_DELEGATION: "Delegation from {place}",
+    K.YOUTH_EXCHANGE: "School exchange with {place}",
+    K.STAFF_EXCHANGE: "Practitioner exchange with {place}",
+    K.TRADE_MISSION: "Trade mission to {place}",
+    K.CULTURAL_EVENT: "{place} festival in the city",
+    K.FUNDED_PROJECT: "Joint project with {place}",
+    K.VIRTUAL_MEETING: "Online meeting with {place}",
+    K.OTHER: "Working party visit about {place}",
+}
+LINE_OF_KIND = {
+    K.YOUTH_EXCHANGE: "youth",
+    K.TRADE_MISSION: "trade",
+    K.CULTURAL_EVENT: "events",
+    K.FUNDED_PROJECT: "projects",
+}
+TRAVELLING = (K.OUTGOING_VISIT, K.STAFF_EXCHANGE, K.TRADE_MISSION, K.YOUTH_EXCHANGE)
+HOURS = {
+    Region.UK: (1, 4),
+    Region.EUROPE: (1.5, 4),
+    Region.MIDDLE_EAST: (4, 7),
+    Region.AFRICA: (8, 11),
+    Region.ASIA: (8, 13),
+    Region.AMERICAS: (8, 12),
+    Region.OCEANIA: (20, 26),
+}
+
+
+@dataclass(frozen=True)
+class SeededActivity:
+    """What later seeding (gifts, funding) needs of an activity, without holding the model instance."""
+
+    pk: int
+    partnership_id: int
+    starts_on: date
+    ends_on: date
+    kind: str
+    recorded_by_id: int | None
+
+
+def _money(low: float, high: float, rng: random.Random) -> Decimal:
+    return Decimal(str(round(rng.uniform(low, high), 2)))
+
+
+def rate_for(currency: str, year: int, rng: random.Random) -> Decimal:
+    """The rate recorded for a cost: the currency's rough rate, moved by the year and the day."""
+    if currency == "GBP":
+        return Decimal("1")
+    drift = Decimal(str(1 + 0.08 * ((year * 7) % 5 - 2) / 2 + rng.uniform(-0.02, 0.02)))
+    return (RATES_TO_GBP[currency] * drift).quantize(Decimal("0.000001"))
+
+
+class ActivityMaker:
+    """Builds one year's activities with their costs; `save` writes them in bulk with their history."""
+
+    def __init__(self, *, rng, year: FinancialYear, lines: dict, policies: Policies, users, today, plan=None):
+        self.rng, self.year, self.lines, self.policies = rng, year, lines, policies
+        self.users, self.today = users, today
+        self.actions, self.objectives = plan or ([], [])
+        self.activities: list[Activity] = []
+        self.costs: list[Cost] = []
+        self.goals: list[tuple[Activity, object, object]] = []  # activity, objective, way forward
+
+    def make(self, seeded: SeededLink) -> None:
+        rng = self.rng
+        first = max(self.year.first_day, seeded.active_from)
+        starts_on = day_between(rng, first, max(first, min(self.year.last_day, seeded.active_until)))
+        kinds = list(KIND_WEIGHTS) if seeded.formalised else [K.OUTGOING_VISIT, K.VIRTUAL_MEETING]
+        kind = rng.choices(kinds, [KIND_WEIGHTS[k] for k in kinds])[0]
+        days = {
+            K.FUNDED_PROJECT: rng.randint(30, 120),
+            K.CULTURAL_EVENT: rng.randint(0, 2),
+            K.VIRTUAL_MEETING: 0,
+        }.get(kind, rng.randint(2, 6))
+        activity = Activity(
+            partnership=seeded.partnership,
+            kind=kind,
+            title=TITLES[kind].format(place=seeded.place.name),
+            starts_on=starts_on,
+            ends_on=starts_on + timedelta(days=days),
+            places=seeded.place.name,
+            purpose="Example: take forward the year's action plan with the partner.",
+            expected_benefit="Example: contacts and learning for the council and local organisations.",
+            recorded_by=seeded.partnership.lead_officer or rng.choice(self.users),
+            source=EXAMPLE_SOURCE,
+        )
+        self._people(activity)
+        costs = self._costs(activity, seeded)
+        activity.paid_from_public_funds = (
+            any(c.paid_by == Cost.PaidBy.COUNCIL for c in costs) or rng.random() < 0.5
+        )
+        resolved = all([resolve(rng, c, on=c.incurred_on, users=self.users, today=self.today) for c in costs])
+        activity.state = self._state(activity, resolved)
+        if activity.state == Activity.State.COMPLETE:
+            activity.outcomes = "Example: visit made; contacts followed up by the working party."
+        self.activities.append(activity)
+        self.costs.extend(costs)
+        self._goal(activity)
+
+    def _people(self, activity: Activity) -> None:
+        rng = self.rng
+        if activity.kind in TRAVELLING or activity.kind == K.INCOMING_DELEGATION:
+            activity.councillors, activity.officers = rng.randint(0, 3), rng.randint(1, 3)
+            activity.named_travellers = (
+                "Example Councillor, Lord Mayor\nExample Officer, international officer"
+            )
+        if activity.kind == K.TRADE_MISSION:
+            activity.businesses = rng.randint(2, 12)
+        if activity.kind == K.CULTURAL_EVENT:
+            activity.community_members = rng.randint(20, 400)
+        if activity.kind == K.YOUTH_EXCHANGE:
+            activity.young_people = rng.randint(8, 30)
+            activity.parental_consents = rng.randint(0, activity.young_people)
+            activity.insurance_confirmed = rng.random() < 0.7
+            activity.code_of_behaviour_agreed = rng.random() < 0.7
+            activity.coordinators = "Example Coordinator, 0116 000 0000, coordinator@example.org"
+
+    def _state(self, activity: Activity, resolved: bool) -> str:
+        rng, past = self.rng, activity.starts_on <= self.today
+        if rng.random() < 0.04:
+            return Activity.State.CANCELLED
+        if not past or activity.has_young_people:
+            ready = not activity.has_young_people and (activity.starts_on - self.today).days < 30
+            return Activity.State.READY if ready and rng.random() < 0.5 else Activity.State.PLANNED
+        return Activity.State.COMPLETE if resolved and rng.random() < 0.92 else Activity.State.PLANNED
+
+    def _goal(self, activity: Activity) -> None:
+        """About a third deliver an action of the year's plan; another third serve an objective."""
+        chance = self.rng.random()
+        if self.actions and chance < 0.3:
+            action = self.rng.choice(self.actions)
+            activity.action = action
+            self.goals.append((activity, action.objective, action.way_forward))
+        elif self.objectives and chance < 0.6:
+            self.goals.append((activity, self.rng.choice(self.objectives), None))
+
+    def _costs(self, activity: Activity, seeded: SeededLink) -> list[Cost]:
+        rng, kind = self.rng, activity.kind
+        region = seeded.place.region if kind in TRAVELLING else Region.UK
+        currency = seeded.place.currency if region != Region.UK else "GBP"
+        travellers = max(1, activity.councillors + activity.officers + activity.young_people // 4)
+        nights = max(1, (activity.ends_on - activity.starts_on).days)
+        plan = []  # category, amount in pounds, currency, details
+        if kind in TRAVELLING:
+            hours = Decimal(str(round(rng.uniform(*HOURS[region]), 1)))
+            business = rng.random() < 0.06
+            fare = _money(90, 350, rng) if hours < 5 else _money(500, 1200, rng)
+            plan.append(
+                (
+                    C.TRAVEL,
+                    fare * travellers * (3 if business else 1),
+                    "GBP",
+                    {"travel_class": "business" if business else "economy", "journey_hours": hours},
+                )
+            )
+            cap = self.policies.on(activity.starts_on)
+            night = (cap.hotel_cap_for(region) if cap else None) or Decimal("120")
+            plan.append(
+                (
+                    C.ACCOMMODATION,
+                    night * nights * Decimal(str(rng.uniform(0.6, 1.04))),
+                    currency,
+                    {"region": region, "nights": nights},
+                )
+            )
+        if kind in (K.OUTGOING_VISIT, K.STAFF_EXCHANGE, K.TRADE_MISSION):
+            meals = 2 * nights
+            plan.append((C.SUBSISTENCE, _money(12, 31, rng) * meals, currency, {"meals": meals}))
+        if kind == K.INCOMING_DELEGATION:
+            plan.append((C.HOSPITALITY, _money(50, 800, rng), "GBP", {}))
+            if rng.random() < 0.4:
+                plan.append((C.VENUE, _money(150, 1500, rng), "GBP", {}))
+            if rng.random() < 0.2:
+                plan.append((C.INTERPRETATION, _money(100, 900, rng), "GBP", {}))
+        if kind == K.CULTURAL_EVENT:
+            plan.append((C.VENUE, _money(150, 2500, rng), "GBP", {}))
+            if rng.random() < 0.3:
+                plan.append((C.OTHER, _money(100, 1500, rng), "GBP", {}))
+        if kind == K.FUNDED_PROJECT:
+            plan.append((C.OTHER, _money(1000, 20000, rng), "GBP", {"paid_by": Cost.PaidBy.GRANT}))
+        if kind in (K.VIRTUAL_MEETING, K.OTHER) and rng.random() < (0.3 if kind == K.VIRTUAL_MEETING else 1):
+            plan.append(
+                (C.INTERPRETATION if kind == K.VIRTUAL_MEETING else C.OTHER, _money(100, 900, rng), "GBP", {})
+            )
+        return [self._cost(activity, *item) for item in plan]
+
+    def _cost(self, activity: Activity, category: str, pounds: Decimal, currency: str, details: dict) -> Cost:
+        rng = self.rng
+        paid_by = (
+            details.pop("paid_by", None)
+            or rng.choices([Cost.PaidBy.COUNCIL, Cost.PaidBy.PARTNER, Cost.PaidBy.GRANT], [75, 17, 8])[0]
+        )
+        rate = rate_for(currency, self.year.start, rng)
+        amount = (pounds / rate).quantize(Decimal("0.01"))
+        if amount > MAX_COST:  # more units than one cost may hold: the invoice came in pounds
+            currency, rate, amount = "GBP", Decimal("1"), pounds.quantize(Decimal("0.01"))
+        line = (
+            self.lines[LINE_OF_KIND.get(activity.kind, "visits")] if paid_by == Cost.PaidBy.COUNCIL else None
+        )
+        cost = Cost(
+            activity=activity,
+            category=category,
+            incurred_on=activity.starts_on,
+            amount=max(amount, ZERO),
+            currency=currency,
+            rate_to_gbp=rate,
+            paid_by=paid_by,
+            budget_line=line,
+            stage=Cost.Stage.ACTUAL if activity.starts_on <= self.today else Cost.Stage.PLANNED,
+            description=f"Example: {Cost.Category(category).label.lower()}",
+            recorded_by=activity.recorded_by,
+            **details,
+        )
+        cost.amount_gbp = in_pounds(cost.amount, cost.rate_to_gbp)
+        flag_cost(cost, self.policies)
+        return cost
+
+    def save(self) -> list[SeededActivity]:
+        save_rows(Activity, self.activities)
+        save_rows(Cost, self.costs)
+        objectives, ways = Activity.objectives.through, Activity.ways_forward.through
+        save_links(objectives, [objectives(activity=a, objective=o) for a, o, _ in self.goals])
+        save_links(ways, [ways(activity=a, wayforward=w) for a, _, w in self.goals if w is not None])
+        return [
+            SeededActivity(a.pk, a.partnership_id, a.starts_on, a.ends_on, a.kind, a.recorded_by_id)
+            for a in self.activities
+        ]
+
+
+def seed_activities(*, rng, year: FinancialYear, count: int, links: list[SeededLink], **context) -> list:
+    """`count` activities in `year`, spread over the links busy that year (the active ones most)."""
+    busy = [link for link in links if link.busy_in(year) and ACTIVITY_WEIGHT[link.partnership.status]]
+    if not busy:
+        return []
+    maker = ActivityMaker(rng=rng, year=year, **context)
+    for seeded in rng.choices(busy, [ACTIVITY_WEIGHT[link.partnership.status] for link in busy], k=count):
+        maker.make(seeded)
+    return maker.save()
