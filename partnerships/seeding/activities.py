@@ -3,7 +3,7 @@
 A council-paid cost is charged to a line of its own year's budget, others to none; an amount in
 another currency records its rate and is converted with the model's own `in_pounds`; every cost is
 flagged against the policy in force on its date. An activity is complete only once its breaches are
-justified and approved, and one with young people never is (seeding stores no risk assessments).
+justified and approved, and one with young people only once its safeguarding checklist is done.
 """
 
 import random
@@ -13,13 +13,15 @@ from decimal import Decimal
 
 from intlinks.money import ZERO
 from intlinks.seeding import EXAMPLE_SOURCE, day_between, save_links, save_rows
-from partnerships.models import MAX_COST, Activity, Cost, Region, in_pounds
+from partnerships.models import MAX_COST, Activity, Cost, Evidence, in_pounds
 from partnerships.seeding.conduct import Policies, flag_cost, resolve
+from partnerships.seeding.costs import TRAVELLING, spending
 from partnerships.seeding.links import ACTIVITY_WEIGHT, SeededLink
 from partnerships.seeding.places import RATES_TO_GBP
+from partnerships.seeding.safeguarding import check_list, risk_assessment, risk_assessment_document
 from strategy.financial_years import FinancialYear
 
-K, C = Activity.Kind, Cost.Category
+K = Activity.Kind
 KIND_WEIGHTS = {
     K.OUTGOING_VISIT: 22,
     K.INCOMING_DELEGATION: 18,
@@ -42,21 +44,12 @@ TITLES = {
     K.VIRTUAL_MEETING: "Online meeting with {place}",
     K.OTHER: "Working party visit about {place}",
 }
+# The budget line (see strategy.seeding.BUDGET_LINES) a kind's council-paid costs go to; others: visits.
 LINE_OF_KIND = {
     K.YOUTH_EXCHANGE: "youth",
     K.TRADE_MISSION: "trade",
     K.CULTURAL_EVENT: "events",
     K.FUNDED_PROJECT: "projects",
-}
-TRAVELLING = (K.OUTGOING_VISIT, K.STAFF_EXCHANGE, K.TRADE_MISSION, K.YOUTH_EXCHANGE)
-HOURS = {
-    Region.UK: (1, 4),
-    Region.EUROPE: (1.5, 4),
-    Region.MIDDLE_EAST: (4, 7),
-    Region.AFRICA: (8, 11),
-    Region.ASIA: (8, 13),
-    Region.AMERICAS: (8, 12),
-    Region.OCEANIA: (20, 26),
 }
 
 
@@ -70,10 +63,6 @@ class SeededActivity:
     ends_on: date
     kind: str
     recorded_by_id: int | None
-
-
-def _money(low: float, high: float, rng: random.Random) -> Decimal:
-    return Decimal(str(round(rng.uniform(low, high), 2)))
 
 
 def rate_for(currency: str, year: int, rng: random.Random) -> Decimal:
@@ -94,6 +83,8 @@ class ActivityMaker:
         self.activities: list[Activity] = []
         self.costs: list[Cost] = []
         self.goals: list[tuple[Activity, object, object]] = []  # activity, objective, way forward
+        self.evidence: list[Evidence] = []
+        self.document = risk_assessment_document()
 
     def make(self, seeded: SeededLink) -> None:
         rng = self.rng
@@ -118,20 +109,21 @@ class ActivityMaker:
             recorded_by=seeded.partnership.lead_officer or rng.choice(self.users),
             source=EXAMPLE_SOURCE,
         )
-        self._people(activity)
+        checked = self._people(activity)
         costs = self._costs(activity, seeded)
         activity.paid_from_public_funds = (
             any(c.paid_by == Cost.PaidBy.COUNCIL for c in costs) or rng.random() < 0.5
         )
         resolved = all([resolve(rng, c, on=c.incurred_on, users=self.users, today=self.today) for c in costs])
-        activity.state = self._state(activity, resolved)
+        activity.state = self._state(activity, resolved=resolved, checked=checked)
         if activity.state == Activity.State.COMPLETE:
             activity.outcomes = "Example: visit made; contacts followed up by the working party."
         self.activities.append(activity)
         self.costs.extend(costs)
         self._goal(activity)
 
-    def _people(self, activity: Activity) -> None:
+    def _people(self, activity: Activity) -> bool:
+        """Who takes part; False when young people do and their safeguarding checklist is not done."""
         rng = self.rng
         if activity.kind in TRAVELLING or activity.kind == K.INCOMING_DELEGATION:
             activity.councillors, activity.officers = rng.randint(0, 3), rng.randint(1, 3)
@@ -143,20 +135,25 @@ class ActivityMaker:
         if activity.kind == K.CULTURAL_EVENT:
             activity.community_members = rng.randint(20, 400)
         if activity.kind == K.YOUTH_EXCHANGE:
-            activity.young_people = rng.randint(8, 30)
-            activity.parental_consents = rng.randint(0, activity.young_people)
-            activity.insurance_confirmed = rng.random() < 0.7
-            activity.code_of_behaviour_agreed = rng.random() < 0.7
-            activity.coordinators = "Example Coordinator, 0116 000 0000, coordinator@example.org"
+            checked = rng.random() < (0.9 if activity.starts_on <= self.today else 0.4)
+            check_list(rng, activity, done=checked)
+            if checked:
+                self.evidence.append(risk_assessment(rng, activity, self.document))
+            return checked
+        return True
 
-    def _state(self, activity: Activity, resolved: bool) -> str:
+    def _state(self, activity: Activity, *, resolved: bool, checked: bool) -> str:
+        """Cancelled now and then; ready only with the safeguarding checklist done; complete only when
+        past, ready (for young people) and with every breach justified and approved."""
         rng, past = self.rng, activity.starts_on <= self.today
         if rng.random() < 0.04:
             return Activity.State.CANCELLED
-        if not past or activity.has_young_people:
-            ready = not activity.has_young_people and (activity.starts_on - self.today).days < 30
-            return Activity.State.READY if ready and rng.random() < 0.5 else Activity.State.PLANNED
-        return Activity.State.COMPLETE if resolved and rng.random() < 0.92 else Activity.State.PLANNED
+        if not past:
+            soon = (activity.starts_on - self.today).days < 30
+            return Activity.State.READY if checked and soon and rng.random() < 0.5 else Activity.State.PLANNED
+        if checked and resolved and rng.random() < 0.92:
+            return Activity.State.COMPLETE
+        return Activity.State.READY if checked and rng.random() < 0.3 else Activity.State.PLANNED
 
     def _goal(self, activity: Activity) -> None:
         """About a third deliver an action of the year's plan; another third serve an objective."""
@@ -169,54 +166,8 @@ class ActivityMaker:
             self.goals.append((activity, self.rng.choice(self.objectives), None))
 
     def _costs(self, activity: Activity, seeded: SeededLink) -> list[Cost]:
-        rng, kind = self.rng, activity.kind
-        region = seeded.place.region if kind in TRAVELLING else Region.UK
-        currency = seeded.place.currency if region != Region.UK else "GBP"
-        travellers = max(1, activity.councillors + activity.officers + activity.young_people // 4)
-        nights = max(1, (activity.ends_on - activity.starts_on).days)
-        plan = []  # category, amount in pounds, currency, details
-        if kind in TRAVELLING:
-            hours = Decimal(str(round(rng.uniform(*HOURS[region]), 1)))
-            business = rng.random() < 0.06
-            fare = _money(90, 350, rng) if hours < 5 else _money(500, 1200, rng)
-            plan.append(
-                (
-                    C.TRAVEL,
-                    fare * travellers * (3 if business else 1),
-                    "GBP",
-                    {"travel_class": "business" if business else "economy", "journey_hours": hours},
-                )
-            )
-            cap = self.policies.on(activity.starts_on)
-            night = (cap.hotel_cap_for(region) if cap else None) or Decimal("120")
-            plan.append(
-                (
-                    C.ACCOMMODATION,
-                    night * nights * Decimal(str(rng.uniform(0.6, 1.04))),
-                    currency,
-                    {"region": region, "nights": nights},
-                )
-            )
-        if kind in (K.OUTGOING_VISIT, K.STAFF_EXCHANGE, K.TRADE_MISSION):
-            meals = 2 * nights
-            plan.append((C.SUBSISTENCE, _money(12, 31, rng) * meals, currency, {"meals": meals}))
-        if kind == K.INCOMING_DELEGATION:
-            plan.append((C.HOSPITALITY, _money(50, 800, rng), "GBP", {}))
-            if rng.random() < 0.4:
-                plan.append((C.VENUE, _money(150, 1500, rng), "GBP", {}))
-            if rng.random() < 0.2:
-                plan.append((C.INTERPRETATION, _money(100, 900, rng), "GBP", {}))
-        if kind == K.CULTURAL_EVENT:
-            plan.append((C.VENUE, _money(150, 2500, rng), "GBP", {}))
-            if rng.random() < 0.3:
-                plan.append((C.OTHER, _money(100, 1500, rng), "GBP", {}))
-        if kind == K.FUNDED_PROJECT:
-            plan.append((C.OTHER, _money(1000, 20000, rng), "GBP", {"paid_by": Cost.PaidBy.GRANT}))
-        if kind in (K.VIRTUAL_MEETING, K.OTHER) and rng.random() < (0.3 if kind == K.VIRTUAL_MEETING else 1):
-            plan.append(
-                (C.INTERPRETATION if kind == K.VIRTUAL_MEETING else C.OTHER, _money(100, 900, rng), "GBP", {})
-            )
-        return [self._cost(activity, *item) for item in plan]
+        bills = spending(self.rng, activity, seeded.place, self.policies.on(activity.starts_on))
+        return [self._cost(activity, *bill) for bill in bills]
 
     def _cost(self, activity: Activity, category: str, pounds: Decimal, currency: str, details: dict) -> Cost:
         rng = self.rng
@@ -252,6 +203,7 @@ class ActivityMaker:
     def save(self) -> list[SeededActivity]:
         save_rows(Activity, self.activities)
         save_rows(Cost, self.costs)
+        save_rows(Evidence, self.evidence, restore=["uploaded_at"])
         objectives, ways = Activity.objectives.through, Activity.ways_forward.through
         save_links(objectives, [objectives(activity=a, objective=o) for a, o, _ in self.goals])
         save_links(ways, [ways(activity=a, wayforward=w) for a, _, w in self.goals if w is not None])

@@ -9,6 +9,7 @@ from intlinks.seeding import EXAMPLE_SOURCE, day_between, moment_on, save_links,
 from partnerships.demo import THEMES
 from partnerships.models import (
     Agreement,
+    Contact,
     Organisation,
     Partnership,
     PartnershipOrganisation,
@@ -18,7 +19,7 @@ from partnerships.models import (
     Theme,
 )
 from partnerships.seeding.places import PLACES, PlaceSpec
-from partnerships.seeding.reviews import seed_appraisals, seed_reviews
+from partnerships.seeding.reviews import seed_appraisals, seed_logframes, seed_reviews
 from strategy.financial_years import FinancialYear
 
 KINDS = list(Partnership.Kind)
@@ -182,8 +183,10 @@ def seed_links(
     _status_changes(rng, seeded_links, users)
     _agreements(rng, seeded_links)
     _associations(seeded_links)
+    _contacts(seeded_links)
     seed_reviews(rng=rng, links=seeded_links, years=years, users=users, today=today)
     seed_appraisals(rng=rng, links=seeded_links, users=users)
+    seed_logframes(links=seeded_links)
     return seeded_links
 
 
@@ -252,5 +255,22 @@ def _associations(seeded_links: list[SeededLink]) -> None:
                 role="Example: exchanges between schools, choirs and sports clubs",
             )
             for link, organisation in roles
+        ],
+    )
+
+
+def _contacts(seeded_links: list[SeededLink]) -> None:
+    """One contact at each partner place, kept for a stated purpose (personal data kept to a minimum)."""
+    save_rows(
+        Contact,
+        [
+            Contact(
+                name=f"Example Contact {number}",
+                role=f"International relations, {seeded.place.name}",
+                email=f"contact{number}@example.org",
+                partnership=seeded.partnership,
+                purpose="Example: arranging visits and exchanges with the partner place",
+            )
+            for number, seeded in enumerate(seeded_links, start=1)
         ],
     )

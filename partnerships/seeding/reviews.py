@@ -1,4 +1,5 @@
-"""Synthetic annual reviews of formalised links (some years missed: drift) and appraisals of explored ones.
+"""Synthetic annual reviews of formalised links (some years missed: drift), appraisals of explored ones,
+and strategic links' logical frameworks.
 
 Links are `partnerships.seeding.links.SeededLink`s: their dates decide when a review or appraisal can be.
 """
@@ -7,7 +8,7 @@ import random
 from datetime import date, timedelta
 
 from intlinks.seeding import save_rows
-from partnerships.models import AnnualReview, Appraisal
+from partnerships.models import AnnualReview, Appraisal, LogframeRow, Partnership
 
 REVIEWS = [
     (AnnualReview.Rag.GREEN, AnnualReview.Decision.CONTINUE, True),
@@ -81,3 +82,30 @@ def seed_appraisals(*, rng: random.Random, links: list, users: list) -> None:
             )
         )
     save_rows(Appraisal, rows)
+
+
+# The handbook's logical framework, one row a level (goal, purpose, output, activity), as an example.
+LOGFRAME = [
+    (LogframeRow.Level.GOAL, "Example: stronger links between the two cities' communities"),
+    (LogframeRow.Level.PURPOSE, "Example: schools and associations in both places work together each year"),
+    (LogframeRow.Level.OUTPUT, "Example: school links and an exchange visit each year"),
+    (LogframeRow.Level.ACTIVITY, "Example: a teachers' visit to agree the exchange programme"),
+]
+
+
+def seed_logframes(*, links: list) -> None:
+    """A logical framework for each strategic link that is formalised and not ended."""
+    rows = [
+        LogframeRow(
+            partnership=seeded.partnership,
+            level=level,
+            position=1,
+            summary=summary,
+            indicators="Example: number of schools linked",
+            verification="Example: the annual review",
+        )
+        for seeded in links
+        if seeded.formalised and seeded.partnership.depth == Partnership.Depth.STRATEGIC
+        for level, summary in LOGFRAME
+    ]
+    save_rows(LogframeRow, rows)
