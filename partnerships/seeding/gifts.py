@@ -38,6 +38,7 @@ def seed_gifts(
     if last < year.first_day:
         return 0
     by_pk = {link.partnership.pk: link for link in links}
+    busy = [link for link in links if link.busy_in(year)] or links
     past = [activity for activity in activities if activity.starts_on <= last]
     gifts = []
     for _ in range(count):
@@ -46,7 +47,7 @@ def seed_gifts(
             link = by_pk[activity.partnership_id]
             given_on = min(day_between(rng, activity.starts_on, activity.ends_on), last)
         else:
-            link = rng.choice(links)
+            link = rng.choice(busy)
             given_on = day_between(rng, year.first_day, last)
         gifts.append(_gift(rng, link, activity, given_on, policies, users, today))
     save_rows(Gift, gifts)

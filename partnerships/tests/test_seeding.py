@@ -12,6 +12,7 @@ from django.db.models import Sum
 from pypdf import PdfReader
 
 from intlinks.money import ZERO
+from intlinks.seeding import HISTORY_REASON
 from partnerships import services
 from partnerships.conduct import breach_text, check_cost, check_gift
 from partnerships.models import Activity, Cost, Evidence, Gift, Partnership, Place, Status
@@ -171,4 +172,6 @@ def test_command_seeds_and_prints_the_rows_of_every_model():
     assert "Seeded the small profile (seed 2)" in out.getvalue()
     assert "partnerships.Activity " in out.getvalue()
     assert Activity.objects.count() == 200
-    assert Activity.history.count() == 200  # seeded rows keep their history from the day they are created
+    # Seeded rows keep their history from the day they are created, saying where they came from.
+    assert Activity.history.count() == 200
+    assert set(Cost.history.values_list("history_change_reason", flat=True)) == {HISTORY_REASON}
