@@ -11,7 +11,7 @@ Seeding bypasses the services for speed, so each builder keeps the rules they ch
 """
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -49,7 +49,7 @@ class Profile:
 
     def scaled(self, **sizes) -> "Profile":
         """The same shape with other sizes, e.g. a tiny large-shaped council for a test."""
-        return Profile(**{**self.__dict__, **sizes})
+        return replace(self, **sizes)
 
 
 PROFILES = {
