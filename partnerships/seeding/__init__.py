@@ -45,7 +45,7 @@ class Profile:
     actions_per_plan: int = 12
     officers: int = 5
     bids_per_link: int = 2
-    budget_per_activity: Decimal = Decimal("1400")  # the controllable total grows with the log
+    budget_per_activity: Decimal = Decimal("1500")  # the controllable total grows with the log
 
     def scaled(self, **sizes) -> "Profile":
         """The same shape with other sizes, e.g. a tiny large-shaped council for a test."""
