@@ -6,7 +6,7 @@ Each seed grows what its page lists: links, one link's activities, all activitie
 from datetime import date, timedelta
 from decimal import Decimal
 
-from intlinks.benchmarks import Scenario
+from intlinks.benchmarks import ProfilePage, Scenario
 
 
 def _links(size: int) -> list:
@@ -116,4 +116,32 @@ SCENARIOS = [
         _seed_activities,
         lambda context: "/partnerships/activities/gifts/",
     ),
+]
+
+
+def _busiest_link() -> str:
+    from django.db.models import Count
+
+    from partnerships.models import Partnership
+
+    link = Partnership.objects.annotate(n=Count("activities")).order_by("-n", "pk").first()
+    return f"/partnerships/{link.pk}/"
+
+
+def _latest_activity() -> str:
+    from partnerships.models import Activity
+
+    return f"/partnerships/activities/{Activity.objects.order_by('-starts_on', '-pk').first().pk}/"
+
+
+# Pages timed on a whole synthetic council (`benchmark --profile`); CSV exports are measured apart.
+PROFILE_PAGES = [
+    ProfilePage("Partnerships list", lambda: "/partnerships/"),
+    ProfilePage("Map of partner places", lambda: "/partnerships/map/"),
+    ProfilePage("Partnership page (the busiest link)", _busiest_link),
+    ProfilePage("Activities list", lambda: "/partnerships/activities/"),
+    ProfilePage("Activity page (the latest)", _latest_activity),
+    ProfilePage("Needs attention", lambda: "/partnerships/activities/attention/"),
+    ProfilePage("Gifts and hospitality register", lambda: "/partnerships/activities/gifts/"),
+    ProfilePage("External funding", lambda: "/partnerships/activities/funding/"),
 ]

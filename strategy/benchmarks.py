@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from intlinks.benchmarks import Scenario
+from intlinks.benchmarks import ProfilePage, Scenario
 from intlinks.roles import OFFICER
 from intlinks.seeding import seed_users
 from strategy.seeding import LineSpec, seed_action_plan, seed_budget, seed_strategy, seed_themes
@@ -54,4 +54,19 @@ SCENARIOS = [
     Scenario("Strategy page (by objectives)", _seed_strategy, lambda c: f"/strategy/{c['strategy']}/"),
     Scenario("Action plan (by actions)", _seed_action_plan, lambda c: f"/strategy/plans/{c['plan']}/"),
     Scenario("Budget (by budget lines)", _seed_budget, lambda c: f"/strategy/budgets/{c['budget']}/"),
+]
+
+
+def _latest(model_name: str, url: str) -> str:
+    from strategy import models
+
+    model = getattr(models, model_name)
+    return url.format(pk=model.objects.order_by("-pk").values_list("pk", flat=True).first())
+
+
+# Pages timed on a whole synthetic council (`benchmark --profile`), each on the latest record.
+PROFILE_PAGES = [
+    ProfilePage("Strategy page (the latest)", lambda: _latest("Strategy", "/strategy/{pk}/")),
+    ProfilePage("Action plan (the latest)", lambda: _latest("ActionPlan", "/strategy/plans/{pk}/")),
+    ProfilePage("Budget (the latest)", lambda: _latest("Budget", "/strategy/budgets/{pk}/")),
 ]
