@@ -26,7 +26,7 @@ from partnerships.seeding.conduct import seed_policies
 from partnerships.seeding.funding import seed_funding
 from partnerships.seeding.gifts import seed_gifts
 from partnerships.seeding.links import seed_links, seed_places
-from strategy.financial_years import financial_year_of, years_between
+from strategy.financial_years import FinancialYear, financial_year_of, years_between
 from strategy.seeding import seed_action_plan, seed_budget, seed_indicators, seed_strategy, seed_themes
 
 STRATEGY_YEARS = 4  # Kent's four-year strategic objectives
@@ -92,7 +92,7 @@ def seed_council(*, profile: Profile, seed: int = 1, today: date | None = None) 
         raise ValueError(reason)
     rng, today = random.Random(seed), today or timezone.localdate()
     last = financial_year_of(today)
-    years = years_between(type(last)(last.start - profile.years + 1), last)
+    years = years_between(FinancialYear(last.start - profile.years + 1), last)
     users = seed_users(profile.officers, role=OFFICER)
     plans = _seed_plan(rng, profile, years, users, today)
     links = seed_links(
@@ -105,7 +105,7 @@ def seed_council(*, profile: Profile, seed: int = 1, today: date | None = None) 
     )
     policies = seed_policies(years)
     activities = []
-    for year in years:
+    for index, year in enumerate(years):
         lines = seed_budget(
             financial_year=year.start, total=profile.budget_per_activity * profile.activities_per_year
         )
@@ -120,13 +120,10 @@ def seed_council(*, profile: Profile, seed: int = 1, today: date | None = None) 
             today=today,
             plan=plans.get(year.start),
         )
-        gifts = profile.gifts // len(years) + (
-            1 if year.start - years[0].start < profile.gifts % len(years) else 0
-        )
         seed_gifts(
             rng=rng,
             year=year,
-            count=gifts,
+            count=profile.gifts // len(years) + (index < profile.gifts % len(years)),
             links=links,
             activities=made,
             policies=policies,

@@ -150,6 +150,8 @@ def seed_links(
 ) -> list[SeededLink]:
     """`count` links over `places`: kinds and statuses in turn (so every kind and every status appears
     once there are seven links), one live link of a kind per place, each with its status history."""
+    if count > len(places) * len(KINDS):
+        raise ValueError(f"At most {len(places) * len(KINDS)} live links over {len(places)} places")
     first, last = years[0].first_day, years[-1].last_day
     themes = save_rows(Theme, [Theme(name=name, description=text) for name, text in THEMES.items()])
     seeded_links = []

@@ -15,7 +15,17 @@ from intlinks.money import ZERO
 from intlinks.seeding import HISTORY_REASON
 from partnerships import services
 from partnerships.conduct import breach_text, check_cost, check_gift
-from partnerships.models import Activity, Cost, Evidence, Gift, Partnership, Place, Status
+from partnerships.models import (
+    ALLOWED_MOVES,
+    STARTING_STATUSES,
+    Activity,
+    Cost,
+    Evidence,
+    Gift,
+    Partnership,
+    Place,
+    Status,
+)
 from partnerships.seeding import PROFILES, SEEDED_APPS, refusal, seed_council
 from partnerships.uploads import validate_agreement_document
 from strategy.financial_years import financial_year_of
@@ -76,6 +86,18 @@ def test_breaches_currencies_kinds_and_statuses_are_all_there(small):
     assert Cost.objects.values("currency").distinct().count() >= 3
     assert set(Partnership.objects.values_list("kind", flat=True)) == set(Partnership.Kind)
     assert set(Partnership.objects.values_list("status", flat=True)) == set(Status)
+
+
+def test_every_links_status_history_follows_the_life_cycle(small):
+    for link in Partnership.objects.prefetch_related("status_changes"):
+        changes = list(link.status_changes.order_by("changed_on", "pk"))
+        assert changes[0].from_status == ""
+        assert changes[0].to_status in STARTING_STATUSES
+        for before, after in zip(changes, changes[1:], strict=False):
+            assert after.from_status == before.to_status
+            assert after.to_status in ALLOWED_MOVES[before.to_status]
+        assert changes[-1].to_status == link.status
+        assert changes[-1].changed_on <= TODAY
 
 
 def test_budget_lines_add_up_and_costs_are_charged_to_their_own_years_budget(small):
