@@ -14,7 +14,7 @@ from decimal import Decimal
 from intlinks.money import ZERO
 from intlinks.seeding import EXAMPLE_SOURCE, day_between, save_links, save_rows
 from partnerships.models import MAX_COST, Activity, Cost, Evidence, in_pounds
-from partnerships.seeding.conduct import Policies, flag_cost, resolve
+from partnerships.seeding.conduct import SETTLED_DAYS, Policies, flag_cost, resolve
 from partnerships.seeding.costs import TRAVELLING, spending
 from partnerships.seeding.links import ACTIVITY_WEIGHT, SeededLink
 from partnerships.seeding.places import RATES_TO_GBP
@@ -135,7 +135,8 @@ class ActivityMaker:
         if activity.kind == K.CULTURAL_EVENT:
             activity.community_members = rng.randint(20, 400)
         if activity.kind == K.YOUTH_EXCHANGE:
-            checked = rng.random() < (0.9 if activity.starts_on <= self.today else 0.4)
+            days_ago = (self.today - activity.starts_on).days
+            checked = rng.random() < (0.4 if days_ago < 0 else 0.9 if days_ago < SETTLED_DAYS else 0.995)
             check_list(rng, activity, done=checked)
             if checked:
                 self.evidence.append(risk_assessment(rng, activity, self.document))
@@ -145,13 +146,13 @@ class ActivityMaker:
     def _state(self, activity: Activity, *, resolved: bool, checked: bool) -> str:
         """Cancelled now and then; ready only with the safeguarding checklist done; complete only when
         past, ready (for young people) and with every breach justified and approved."""
-        rng, past = self.rng, activity.starts_on <= self.today
+        rng, days_ago = self.rng, (self.today - activity.starts_on).days
         if rng.random() < 0.04:
             return Activity.State.CANCELLED
-        if not past:
-            soon = (activity.starts_on - self.today).days < 30
+        if days_ago < 0:
+            soon = days_ago > -30
             return Activity.State.READY if checked and soon and rng.random() < 0.5 else Activity.State.PLANNED
-        if checked and resolved and rng.random() < 0.92:
+        if checked and resolved and rng.random() < (0.998 if days_ago > SETTLED_DAYS else 0.9):
             return Activity.State.COMPLETE
         return Activity.State.READY if checked and rng.random() < 0.3 else Activity.State.PLANNED
 
