@@ -10,7 +10,7 @@ reason "Synthetic profile (manage.py seed_scale)" (what `bulk_create_with_histor
 back fields the model fills itself on insert). The rule "every model holding council data keeps an
 audit history from the day it is created" so holds for seeded rows too. It costs little: the large
 profile (about 310,000 records and as many historical rows, plus 90,000 many-to-many rows) takes
-75-100 s on the shared 2-core machine, against a budget of five minutes. Not written: the history
+70-100 s on the shared 2-core machine, against a budget of five minutes. Not written: the history
 of many-to-many fields (an activity's objectives and ways forward, a link's themes, a grant's
 activities), whose rows are bulk created straight into their through-tables.
 """
