@@ -83,13 +83,7 @@ class Command(BaseCommand):
 
     def print_profile_table(self, profile, rows, seconds, repeat):
         health = next(median for name, median, *_ in rows if name == HEALTH_CHECK.name)
-        machine = f"{cpu_model()} ({os.cpu_count()} cores, {platform.machine()})"
-        self.stdout.write(
-            f"Measured {date.today():%Y-%m-%d} on {machine}, {connection.vendor}, "
-            f"Python {platform.python_version()}, {repeat} requests per row, on the {profile} profile "
-            f"(seeded in {seconds:.0f} s)"
-        )
-        self.stdout.write("")
+        self.print_header(repeat, f", on the {profile} profile (seeded in {seconds:.0f} s)")
         self.stdout.write("| page | median ms | p95 ms | × /healthz | SQL queries | KB |")
         self.stdout.write("| --- | ---: | ---: | ---: | ---: | ---: |")
         for name, median, p95, queries, size in rows:
@@ -98,13 +92,16 @@ class Command(BaseCommand):
                 f"| {name} | {median:.1f} | {p95:.1f} | {ratio:.1f} | {queries} | {kilobytes:.0f} |"
             )
 
-    def print_table(self, rows, repeat):
+    def print_header(self, repeat, extra=""):
         machine = f"{cpu_model()} ({os.cpu_count()} cores, {platform.machine()})"
         self.stdout.write(
             f"Measured {date.today():%Y-%m-%d} on {machine}, {connection.vendor}, "
-            f"Python {platform.python_version()}, {repeat} requests per row"
+            f"Python {platform.python_version()}, {repeat} requests per row{extra}"
         )
         self.stdout.write("")
+
+    def print_table(self, rows, repeat):
+        self.print_header(repeat)
         self.stdout.write("| page | rows | median ms | p95 ms | SQL queries |")
         self.stdout.write("| --- | ---: | ---: | ---: | ---: |")
         for name, size, median, p95, queries in rows:
