@@ -73,16 +73,19 @@ SEEDED_APPS = ("strategy", "partnerships")
 
 def refusal() -> str:
     """Why the database cannot be seeded ("" when it can): it must hold no plan or register records."""
-    for app in SEEDED_APPS:
-        for model in apps.get_app_config(app).get_models():
-            if model._meta.auto_created or model.__name__.startswith("Historical"):
-                continue
-            if model.objects.exists():
-                return (
-                    f"The database already holds {model._meta.verbose_name_plural} (and perhaps more): "
-                    "seed_scale fills an empty database only; migrate a new one and seed that"
-                )
-    return ""
+    held = [
+        str(model._meta.verbose_name_plural)
+        for app in SEEDED_APPS
+        for model in apps.get_app_config(app).get_models()
+        if not model.__name__.startswith("Historical") and model.objects.exists()
+    ]
+    if not held:
+        return ""
+    more = f" and {len(held) - 3} more kinds of record" if len(held) > 3 else ""
+    return (
+        f"The database already holds {', '.join(held[:3])}{more}: seed_scale fills an empty database "
+        "only, so migrate a new one and seed that"
+    )
 
 
 @transaction.atomic
