@@ -66,10 +66,12 @@ services:
 		--daemonize yes --pidfile $(CURDIR)/var/redis/redis.pid --logfile $(CURDIR)/var/redis/redis.log --dir $(CURDIR)/var/redis
 	@for i in $$(seq 50); do redis-cli -u $(TEST_REDIS_URL) ping >/dev/null 2>&1 && break; sleep 0.1; done
 
-# Time the pages at two data sizes on PostgreSQL; the README's performance table comes from here.
+# Time the pages at two data sizes, then on the large synthetic council, on PostgreSQL; the README's
+# performance tables come from here.
 bench: setup services
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(PY) manage.py benchmark --sizes 10 200
+	$(TEST_ENV) $(PY) manage.py benchmark --profile large
 
 # Python and templates, as formatted by `ruff format` and `djlint templates --reformat` (djlint.toml).
 lint: $(VENV)/.installed

@@ -1,6 +1,8 @@
 """Benchmark scenarios for the project's own pages; each app may add a benchmarks.py like this one.
 
-A scenario seeds `size` rows of whatever makes its page grow, and names the URL to time.
+A scenario seeds `size` rows of whatever makes its page grow, and names the URL to time. A profile
+page (`PROFILE_PAGES`) is timed on a whole synthetic council (`benchmark --profile large`): its url()
+looks up, in the seeded database, the record worth timing (the busiest link, the latest plan).
 """
 
 from collections.abc import Callable
@@ -12,6 +14,12 @@ class Scenario:
     name: str
     seed: Callable[[int], dict]  # creates the data for one size; returns what url() needs
     url: Callable[[dict], str]
+
+
+@dataclass(frozen=True)
+class ProfilePage:
+    name: str
+    url: Callable[[], str]  # called once the council is seeded
 
 
 def _seed_users(size: int) -> dict:
@@ -31,3 +39,8 @@ SCENARIOS = [
     Scenario("Start page (by number of users)", _seed_users, lambda context: "/"),
     Scenario("Health check", lambda size: {}, lambda context: "/healthz"),
 ]
+
+
+# Every profile run times /healthz too: the other pages are shown as multiples of it.
+HEALTH_CHECK = ProfilePage("Health check", lambda: "/healthz")
+PROFILE_PAGES = [HEALTH_CHECK, ProfilePage("Start page", lambda: "/")]

@@ -6,7 +6,7 @@ Each seed grows what its page lists: links, one link's activities, all activitie
 from datetime import date, timedelta
 from decimal import Decimal
 
-from intlinks.benchmarks import Scenario
+from intlinks.benchmarks import ProfilePage, Scenario
 
 
 def _links(size: int) -> list:
@@ -19,13 +19,24 @@ def _links(size: int) -> list:
 
 
 def _activities(size: int, link) -> list:
-    """`size` activities on `link`, each with two costs (one breach) and a gift."""
-    from partnerships.models import Activity, Cost, Gift
-    from strategy.models import Budget, BudgetLine
+    """`size` activities on `link` in 2025/26, each with two costs (one breaks the travel rule) and a gift.
 
-    budget = Budget.objects.create(financial_year=2026, controllable_total=Decimal("100000.00"))
-    line = BudgetLine.objects.create(budget=budget, name="Visits", allocation=Decimal("50000.00"))
-    start = date(2026, 5, 1)
+    The rows keep the services' rules: the budget's line adds up to its total, amounts in pounds come
+    from the model's `in_pounds`, and the breach and gift flags from the real checks.
+    """
+    from partnerships.models import Activity, Cost, Gift, in_pounds
+    from partnerships.seeding.conduct import flag_cost, flag_gift, seed_policies
+    from strategy.financial_years import FinancialYear
+    from strategy.seeding import LineSpec, seed_budget
+
+    year = FinancialYear(2025)
+    line = seed_budget(
+        financial_year=year.start,
+        total=Decimal("100000.00"),
+        lines=[LineSpec("visits", "Visits", Decimal(1))],
+    )["visits"]
+    policies = seed_policies([year])
+    start = date(2025, 5, 1)
     activities = Activity.objects.bulk_create(
         Activity(
             partnership=link,
@@ -40,37 +51,23 @@ def _activities(size: int, link) -> list:
     )
     costs = []
     for activity in activities:
-        common = {
-            "activity": activity,
-            "incurred_on": activity.starts_on,
-            "budget_line": line,
-            "currency": "GBP",
-        }
-        costs.append(
-            Cost(
-                category="venue",
-                amount=Decimal("100.00"),
-                amount_gbp=Decimal("100.00"),
-                rate_to_gbp=1,
-                stage="actual",
-                **common,
-            )
+        common = {"activity": activity, "incurred_on": activity.starts_on, "budget_line": line}
+        venue = Cost(category="venue", amount=Decimal("100.00"), stage="actual", **common)
+        travel = Cost(
+            category="travel",
+            amount=Decimal("900.00"),
+            stage="planned",
+            travel_class="business",
+            journey_hours=Decimal("2"),  # business class for two hours: a breach
+            **common,
         )
-        costs.append(
-            Cost(
-                category="travel",
-                amount=Decimal("900.00"),
-                amount_gbp=Decimal("900.00"),
-                rate_to_gbp=1,
-                stage="planned",
-                travel_class="business",
-                journey_hours=Decimal("2"),
-                breach="Business class",
-                **common,
-            )
-        )
+        for cost in (venue, travel):
+            cost.currency, cost.rate_to_gbp = "GBP", Decimal("1")
+            cost.amount_gbp = in_pounds(cost.amount, cost.rate_to_gbp)
+            flag_cost(cost, policies)
+            costs.append(cost)
     Cost.objects.bulk_create(costs)
-    Gift.objects.bulk_create(
+    gifts = [
         Gift(
             direction="received" if n % 2 else "given",
             counterparty=f"Source {n % 7}",
@@ -83,7 +80,10 @@ def _activities(size: int, link) -> list:
             registered_on=activity.starts_on + timedelta(days=n % 40),
         )
         for n, activity in enumerate(activities)
-    )
+    ]
+    for gift in gifts:
+        flag_gift(gift, policies)
+    Gift.objects.bulk_create(gifts)
     return activities
 
 
@@ -116,4 +116,32 @@ SCENARIOS = [
         _seed_activities,
         lambda context: "/partnerships/activities/gifts/",
     ),
+]
+
+
+def _busiest_link() -> str:
+    from django.db.models import Count
+
+    from partnerships.models import Partnership
+
+    link = Partnership.objects.annotate(n=Count("activities")).order_by("-n", "pk").first()
+    return f"/partnerships/{link.pk}/"
+
+
+def _latest_activity() -> str:
+    from partnerships.models import Activity
+
+    return f"/partnerships/activities/{Activity.objects.order_by('-starts_on', '-pk').first().pk}/"
+
+
+# Pages timed on a whole synthetic council (`benchmark --profile`); CSV exports are measured apart.
+PROFILE_PAGES = [
+    ProfilePage("Partnerships list", lambda: "/partnerships/"),
+    ProfilePage("Map of partner places", lambda: "/partnerships/map/"),
+    ProfilePage("Partnership page (the busiest link)", _busiest_link),
+    ProfilePage("Activities list", lambda: "/partnerships/activities/"),
+    ProfilePage("Activity page (the latest)", _latest_activity),
+    ProfilePage("Needs attention", lambda: "/partnerships/activities/attention/"),
+    ProfilePage("Gifts and hospitality register", lambda: "/partnerships/activities/gifts/"),
+    ProfilePage("External funding", lambda: "/partnerships/activities/funding/"),
 ]

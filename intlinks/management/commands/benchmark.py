@@ -12,30 +12,44 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
 
+from intlinks.benchmarks import HEALTH_CHECK
 from intlinks.roles import DOMAIN_APPS, OFFICER
+from partnerships.seeding import PROFILES, seed_council
 
 BENCHMARK_MODULES = ("intlinks", *DOMAIN_APPS)
 
 
 class Command(BaseCommand):
     help = (
-        "Time the service's pages at several data sizes in a throwaway test database and print a "
-        "Markdown table (median and 95th percentile milliseconds, SQL queries) for the README."
+        "Time the service's pages at several data sizes (or on a synthetic council: --profile) in a "
+        "throwaway test database and print a Markdown table (median and 95th percentile milliseconds, "
+        "SQL queries) for the README."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--sizes", type=int, nargs="+", default=[10, 200])
         parser.add_argument("--repeat", type=int, default=30)
+        parser.add_argument(
+            "--profile",
+            choices=sorted(PROFILES),
+            help="Instead of --sizes, time each app's PROFILE_PAGES on a synthetic council (seed_scale)",
+        )
 
-    def handle(self, *args, sizes, repeat, **options):
+    def handle(self, *args, sizes, repeat, profile=None, **options):
         setup_test_environment()
         old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
         try:
-            rows = self.measure_all(sizes, repeat)
+            if profile:
+                rows, seconds = self.measure_profile(profile, repeat)
+            else:
+                rows = self.measure_all(sizes, repeat)
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
             teardown_test_environment()
-        self.print_table(rows, repeat)
+        if profile:
+            self.print_profile_table(profile, rows, seconds, repeat)
+        else:
+            self.print_table(rows, repeat)
 
     def measure_all(self, sizes, repeat):
         rows = []
@@ -44,45 +58,79 @@ class Command(BaseCommand):
                 rows.append((scenario.name, size, *self.measure(scenario, size, repeat)))
         return rows
 
-    def scenarios(self):
+    def scenarios(self, attribute="SCENARIOS"):
         for module in BENCHMARK_MODULES:
             if find_spec(f"{module}.benchmarks"):
-                yield from import_module(f"{module}.benchmarks").SCENARIOS
+                yield from getattr(import_module(f"{module}.benchmarks"), attribute, [])
 
     def measure(self, scenario, size, repeat):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.models import Group
-
         # Flush empties every table and re-creates the roles through the post-migrate hook.
         call_command("flush", interactive=False, verbosity=0)
         context = scenario.seed(size)
-        user = get_user_model().objects.create_user(username=f"bench-officer-{time.monotonic_ns()}")
-        user.groups.add(Group.objects.get(name=OFFICER))
-        client = Client()
-        client.force_login(user)
-        url = scenario.url(context)
-        client.get(url)  # warm caches and the session
-        timings = []
-        for _ in range(repeat):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, f"{url} answered {response.status_code}"
-        p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
-        return statistics.median(timings), p95, len(queries)
+        median, p95, queries, _ = time_get(officer_client(), scenario.url(context), repeat)
+        return median, p95, queries
 
-    def print_table(self, rows, repeat):
+    def measure_profile(self, profile, repeat):
+        """Seed the profile's council once, then time every app's profile pages on it."""
+        started = time.perf_counter()
+        seed_council(profile=PROFILES[profile], seed=1)
+        seconds = time.perf_counter() - started
+        client = officer_client()
+        rows = []
+        for page in self.scenarios("PROFILE_PAGES"):
+            rows.append((page.name, *time_get(client, page.url(), repeat)))
+        return rows, seconds
+
+    def print_profile_table(self, profile, rows, seconds, repeat):
+        health = next(median for name, median, *_ in rows if name == HEALTH_CHECK.name)
+        self.print_header(repeat, f", on the {profile} profile (seeded in {seconds:.0f} s)")
+        self.stdout.write("| page | median ms | p95 ms | × /healthz | SQL queries | KB |")
+        self.stdout.write("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for name, median, p95, queries, size in rows:
+            ratio, kilobytes = median / health, size / 1024
+            self.stdout.write(
+                f"| {name} | {median:.1f} | {p95:.1f} | {ratio:.1f} | {queries} | {kilobytes:.0f} |"
+            )
+
+    def print_header(self, repeat, extra=""):
         machine = f"{cpu_model()} ({os.cpu_count()} cores, {platform.machine()})"
         self.stdout.write(
             f"Measured {date.today():%Y-%m-%d} on {machine}, {connection.vendor}, "
-            f"Python {platform.python_version()}, {repeat} requests per row"
+            f"Python {platform.python_version()}, {repeat} requests per row{extra}"
         )
         self.stdout.write("")
+
+    def print_table(self, rows, repeat):
+        self.print_header(repeat)
         self.stdout.write("| page | rows | median ms | p95 ms | SQL queries |")
         self.stdout.write("| --- | ---: | ---: | ---: | ---: |")
         for name, size, median, p95, queries in rows:
             self.stdout.write(f"| {name} | {size} | {median:.1f} | {p95:.1f} | {queries} |")
+
+
+def officer_client() -> Client:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username=f"bench-officer-{time.monotonic_ns()}")
+    user.groups.add(Group.objects.get(name=OFFICER))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def time_get(client: Client, url: str, repeat: int) -> tuple[float, float, int, int]:
+    """Median and 95th percentile milliseconds, SQL queries and bytes of `repeat` GETs of `url`."""
+    client.get(url)  # warm caches and the session
+    timings = []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, f"{url} answered {response.status_code}"
+    p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
+    return statistics.median(timings), p95, len(queries), len(response.content)
 
 
 def cpu_model() -> str:
