@@ -10,9 +10,8 @@ from decimal import Decimal
 
 from intlinks.seeding import EXAMPLE_SOURCE, save_rows
 from partnerships.conduct import breach_text, check_cost, check_gift
-from partnerships.models import ConductPolicy, Cost, Gift, HotelCap, Region
+from partnerships.models import ConductPolicy, Cost, Gift, HotelCap, Region, policy_in_force
 from partnerships.models.approvals import BreachApproval
-from partnerships.selectors import policy_among
 from strategy.financial_years import FinancialYear
 
 # Nightly hotel caps of the first policy (the demonstration policy's, for the regions it names).
@@ -35,7 +34,7 @@ class Policies:
         self.newest_first = policies
 
     def on(self, day: date) -> ConductPolicy | None:
-        return policy_among(self.newest_first, day)
+        return policy_in_force(self.newest_first, day)
 
 
 def seed_policies(years: list[FinancialYear]) -> Policies:
