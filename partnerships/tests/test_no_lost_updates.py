@@ -1,0 +1,119 @@
+"""Finding 4 of issue 9: two people edit the same record; the second save must not silently win."""
+
+from decimal import Decimal
+
+import pytest
+
+from intlinks.tests.posting import page_data
+from partnerships.models import Cost, Place
+from partnerships.tests.factories import ActivityFactory, CostFactory, PartnershipFactory, PlaceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_officers(client, officer, colleague):
+    """The officer's own browser and the colleague's."""
+    from django.test import Client
+
+    client.force_login(officer)
+    other = Client()
+    other.force_login(colleague)
+    return client, other
+
+
+def test_refuses_a_stale_edit_of_a_place_and_shows_the_colleagues_change(two_officers):
+    mine, theirs = two_officers
+    place = PlaceFactory(name="Krefeld", notes="Twinned since 1962.")
+    url = f"/partnerships/places/{place.pk}/edit/"
+    my_page = mine.get(url)
+    their_page = theirs.get(url)
+    theirs.post(url, page_data(their_page, notes="Twinned since 1962. Mayor visits in May."))
+
+    response = mine.post(url, page_data(my_page, notes="Twinned since 1962; schools exchange."))
+
+    place.refresh_from_db()
+    assert place.notes == "Twinned since 1962. Mayor visits in May."  # theirs kept, mine not saved
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<title>Error:" in page
+    assert "Someone else saved this after you opened it" in page
+    assert "Colleague saved this" in page
+    table = response.context["stale_edit"].changes
+    assert [(c.label, c.theirs, c.yours) for c in table] == [
+        ("Notes", "Twinned since 1962. Mayor visits in May.", "Twinned since 1962; schools exchange.")
+    ]
+    assert response.context["form"]["notes"].value() == "Twinned since 1962; schools exchange."  # kept
+
+
+def test_saving_again_after_a_refusal_reapplies_the_persons_change(two_officers):
+    mine, theirs = two_officers
+    place = PlaceFactory(notes="Twinned since 1962.")
+    url = f"/partnerships/places/{place.pk}/edit/"
+    my_page = mine.get(url)
+    theirs.post(url, page_data(theirs.get(url), notes="Theirs"))
+    refused = mine.post(url, page_data(my_page, notes="Mine"))
+
+    response = mine.post(url, page_data(refused))
+
+    assert response.status_code == 302
+    place.refresh_from_db()
+    assert place.notes == "Mine"
+    assert Place.history.filter(id=place.pk).count() == 3  # created, theirs, mine: nothing lost silently
+
+
+def test_a_save_with_nobody_in_between_is_not_refused(officer_client):
+    place = PlaceFactory(notes="Old")
+    url = f"/partnerships/places/{place.pk}/edit/"
+
+    response = officer_client.post(url, page_data(officer_client.get(url), notes="New"))
+
+    assert response.status_code == 302
+    place.refresh_from_db()
+    assert place.notes == "New"
+
+
+def test_refuses_a_forged_version(officer_client):
+    place = PlaceFactory(notes="Old")
+    url = f"/partnerships/places/{place.pk}/edit/"
+
+    response = officer_client.post(
+        url, page_data(officer_client.get(url), notes="New", form_version="forged")
+    )
+
+    assert response.status_code == 200
+    place.refresh_from_db()
+    assert place.notes == "Old"
+
+
+def test_refuses_a_stale_edit_of_an_activity_whose_cost_a_colleague_changed(two_officers):
+    mine, theirs = two_officers
+    activity = ActivityFactory(title="Civic visit")
+    cost = CostFactory(activity=activity, amount=Decimal("20.00"))
+    url = f"/partnerships/activities/{activity.pk}/edit/"
+    my_page = mine.get(url)
+    theirs.post(url, page_data(theirs.get(url), **{"costs-0-amount": "25.00"}))
+
+    response = mine.post(url, page_data(my_page, title="Civic visit to Krefeld"))
+
+    assert response.status_code == 200, response.context["form"].errors
+    activity.refresh_from_db()
+    assert activity.title == "Civic visit"
+    changes = [(c.label, c.theirs, c.yours) for c in response.context["stale_edit"].changes]
+    assert changes == [("Cost 1: Amount in the currency", "25.00", "20.00")]
+    assert Cost.objects.get(pk=cost.pk).amount == Decimal("25.00")
+
+
+def test_refuses_a_status_change_chosen_from_a_status_that_has_since_changed(two_officers):
+    mine, theirs = two_officers
+    link = PartnershipFactory(status="active")
+    url = f"/partnerships/{link.pk}/status/"
+    my_page = mine.get(url)
+    theirs.post(url, page_data(theirs.get(url), to="dormant", on="2026-06-01", reason="No contact"))
+
+    response = mine.post(url, page_data(my_page, to="ended", on="2026-06-02", reason="Review decided"))
+
+    link.refresh_from_db()
+    assert link.status == "dormant"
+    changes = [(c.label, c.theirs, c.yours) for c in response.context["stale_edit"].changes]
+    assert changes == [("Status", "Dormant", "Formalised/active (when you opened the page)")]
