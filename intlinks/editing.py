@@ -27,7 +27,16 @@ from django.db import models, transaction
 from django.shortcuts import redirect
 
 from intlinks import services
-from intlinks.versions import StaleEdit, Version, changes_since, last_saved, model_fields, read_version
+from intlinks.templatetags.intlinks import person_name
+from intlinks.versions import (
+    StaleEdit,
+    Version,
+    action_version_fields,
+    changes_since,
+    last_saved,
+    model_fields,
+    read_version,
+)
 
 Row = TypeVar("Row")
 
@@ -102,16 +111,46 @@ def formset_rows(formset: forms.BaseFormSet) -> tuple[list[forms.BaseForm], list
     return kept, removed
 
 
-def service_action(request, call: Callable[[], object], *, success: str) -> bool:
+def service_action(
+    request, call: Callable[[], object], *, success: str, guard: models.Model | None = None
+) -> bool:
     """A small POST action (approve, accept, mark complete): its one service call, and then its success
-    or the service's refusal as a message for the page it redirects to. Says whether it succeeded."""
+    or the service's refusal as a message for the page it redirects to. Says whether it succeeded.
+
+    With `guard`, the record the person decided on: it is locked for the call, and if the button's
+    form carried the record's version (`{% version_input record %}`) and someone changed the record
+    since the page was shown, the action is refused, so that nobody approves what they have not seen.
+    """
     try:
-        call()
+        with transaction.atomic():
+            if guard is not None:
+                check_action_version(guard, request.POST.get(VERSION_FIELD, ""))
+            call()
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return False
     messages.success(request, success)
     return True
+
+
+def check_action_version(record: models.Model, posted: str) -> None:
+    """Lock `record` and bring it up to date; refuse if it changed since the page showed `posted`."""
+    list(type(record)._base_manager.select_for_update(of=("self",)).filter(pk=record.pk).values_list("pk"))
+    record.refresh_from_db()
+    if not posted:
+        return
+    now = read_version(record, action_version_fields(record))
+    try:
+        changed = Version.from_token(posted).differs_from(now)
+    except (signing.BadSignature, KeyError, TypeError):
+        changed = True
+    if changed:
+        who, _ = last_saved(record)
+        someone = person_name(who) or "Someone else"
+        raise ValidationError(
+            f"{someone} changed this after you opened the page, so nothing was done. "
+            "Check what it says now and try again."
+        )
 
 
 TOKEN_FIELD = "form_token"

@@ -40,6 +40,12 @@ def model_fields(model: type[models.Model], names) -> list[str]:
     return [name for name in names if name in fields and not fields[name].primary_key]
 
 
+def action_version_fields(record: models.Model) -> list[str]:
+    """What a small action's button covers: every stored field of the record (never a related table,
+    so that the page showing the button reads nothing more for it)."""
+    return [f.name for f in record._meta.concrete_fields if f.editable and not f.primary_key]
+
+
 def values_of(record: models.Model, names: list[str]) -> dict[str, object]:
     """The saved values of `names` on `record` (a many-to-many field as its sorted primary keys)."""
     values = {}

@@ -1,12 +1,19 @@
 """Finding 4 of issue 9: two people edit the same record; the second save must not silently win."""
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from intlinks.tests.posting import page_data
 from partnerships.models import Cost, Place
-from partnerships.tests.factories import ActivityFactory, CostFactory, PartnershipFactory, PlaceFactory
+from partnerships.tests.factories import (
+    ActivityFactory,
+    AppraisalFactory,
+    CostFactory,
+    PartnershipFactory,
+    PlaceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +124,49 @@ def test_refuses_a_status_change_chosen_from_a_status_that_has_since_changed(two
     assert link.status == "dormant"
     changes = [(c.label, c.theirs, c.yours) for c in response.context["stale_edit"].changes]
     assert changes == [("Status", "Dormant", "Formalised/active (when you opened the page)")]
+
+
+def shown_version(page) -> str:
+    return re.search(r'name="form_version" value="([^"]+)"', page.content.decode()).group(1)
+
+
+def test_refuses_to_approve_a_breach_whose_amount_changed_after_the_page_was_shown(
+    client, officer, colleague
+):
+    cost = CostFactory(
+        amount=Decimal("20.00"),
+        breach="Over the meal limit",
+        justification="Civic dinner",
+        recorded_by=officer,
+    )
+    client.force_login(colleague)
+    version = shown_version(client.get(cost.activity.get_absolute_url()))
+    cost.amount = Decimal("300.00")  # the officer raises the amount while the colleague reads
+    cost.save()
+
+    response = client.post(
+        f"/partnerships/breaches/cost/{cost.pk}/approve/", {"form_version": version}, follow=True
+    )
+
+    cost.refresh_from_db()
+    assert cost.approved_by is None
+    assert "changed this after you opened the page, so nothing was done" in response.content.decode()
+    client.post(f"/partnerships/breaches/cost/{cost.pk}/approve/", {"form_version": shown_version(response)})
+    cost.refresh_from_db()
+    assert cost.approved_by == colleague  # seen as it is now, it may be approved
+
+
+def test_refuses_to_accept_an_appraisal_changed_after_the_page_was_shown(officer_client):
+    appraisal = AppraisalFactory()
+    version = shown_version(officer_client.get(appraisal.partnership.get_absolute_url()))
+    appraisal.recommendation_reason = "Changed after it was read."
+    appraisal.save()
+
+    officer_client.post(f"/partnerships/appraisals/{appraisal.pk}/accept/", {"form_version": version})
+
+    appraisal.partnership.refresh_from_db()
+    assert appraisal.partnership.status == "exploring"
+    fresh = shown_version(officer_client.get(appraisal.partnership.get_absolute_url()))
+    officer_client.post(f"/partnerships/appraisals/{appraisal.pk}/accept/", {"form_version": fresh})
+    appraisal.partnership.refresh_from_db()
+    assert appraisal.partnership.status == "active"  # read as it is now, it may be accepted
