@@ -157,14 +157,18 @@ def _readable(value) -> str:
 
 def _as_read(record: models.Model, name: str, raw) -> str:
     """A field the page does not ask for: the person's value is the one they saw."""
-    choices = dict(record._meta.get_field(name).flatchoices)
-    return f"{choices.get(raw, raw) if raw not in (None, '') else 'Not set'} (when you opened the page)"
+    if raw in (None, "", []):
+        return "Not set (when you opened the page)"
+    model_field = record._meta.get_field(name)
+    if model_field.is_relation:
+        return "As you saw it when you opened the page"
+    return f"{dict(model_field.flatchoices).get(raw, raw)} (when you opened the page)"
 
 
-def _yours(form, name: str, otherwise: str = "Not set") -> str:
+def _yours(form, name: str, *, record: models.Model, read_value=None) -> str:
     """The person's value of a field, from the form they posted (a model form's record has it set)."""
     if name not in getattr(form, "cleaned_data", {}):
-        return otherwise
+        return _as_read(record, name, read_value)
     instance = getattr(form, "instance", None)
     if instance is None or instance._meta.get_field(name).many_to_many:
         return shown_value(form.cleaned_data[name])
@@ -174,7 +178,8 @@ def _yours(form, name: str, otherwise: str = "Not set") -> str:
 def _label(form, record: models.Model, name: str) -> str:
     form_field = form.fields.get(name) if form is not None else None
     label = form_field.label if form_field is not None and form_field.label else None
-    return str(label or record._meta.get_field(name).verbose_name).capitalize()
+    label = str(label or record._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]
 
 
 def changes_since(read: Version, now: Version, *, record, form, rows=(), row_forms=(), row_label="Row"):
@@ -184,7 +189,7 @@ def changes_since(read: Version, now: Version, *, record, form, rows=(), row_for
         Change(
             _label(form, record, name),
             shown(record, name),
-            _yours(form, name, otherwise=_as_read(record, name, read.record.get(name))),
+            _yours(form, name, record=record, read_value=read.record.get(name)),
         )
         for name, value in now.record.items()
         if read.record.get(name) != value
@@ -206,6 +211,9 @@ def changes_since(read: Version, now: Version, *, record, form, rows=(), row_for
             for field_name, value in now.rows[key].items():
                 if read.rows[key].get(field_name) != value:
                     label = f"{name}: {_label(row_form, saved_rows[key], field_name)}"
-                    yours = _yours(row_form, field_name) if row_form else "Not set"
+                    row = saved_rows[key]
+                    yours = _yours(
+                        row_form, field_name, record=row, read_value=read.rows[key].get(field_name)
+                    )
                     changes.append(Change(label, shown(saved_rows[key], field_name), yours))
     return changes
