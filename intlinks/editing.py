@@ -25,6 +25,7 @@ from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.shortcuts import redirect
+from django.utils.crypto import constant_time_compare
 
 from intlinks import services
 from intlinks.templatetags.intlinks import person_name
@@ -139,12 +140,7 @@ def check_action_version(record: models.Model, posted: str) -> None:
     record.refresh_from_db()
     if not posted:
         return
-    now = read_version(record, action_version_fields(record))
-    try:
-        changed = Version.from_token(posted).differs_from(now)
-    except (signing.BadSignature, KeyError, TypeError):
-        changed = True
-    if changed:
+    if not constant_time_compare(posted, read_version(record, action_version_fields(record)).digest()):
         who, _ = last_saved(record)
         someone = person_name(who) or "Someone else"
         raise ValidationError(
@@ -221,12 +217,12 @@ class ServiceFormMixin(PermissionRequiredMixin):
                 if not claimed:
                     messages.success(self.request, ALREADY_SAVED)
                     return redirect(token.redirect_to or "/")
-            self.stale_edit = self.check_version(form, posted_version)
-            if self.stale_edit is not None:
-                transaction.set_rollback(True)  # the token too: saving again must be possible
-                form.add_error(None, STALE_MESSAGE)
-                return self.form_invalid(form)
             try:
+                self.stale_edit = self.check_version(form, posted_version)
+                if self.stale_edit is not None:
+                    transaction.set_rollback(True)  # the token too: saving again must be possible
+                    form.add_error(None, STALE_MESSAGE)
+                    return self.form_invalid(form)
                 self.object = self.save(form)
             except ValidationError as error:
                 transaction.set_rollback(True)
@@ -248,23 +244,27 @@ class ServiceFormMixin(PermissionRequiredMixin):
     def version_names(self, form, record) -> list[str]:
         return self.version_fields or model_fields(type(record), form.fields)
 
+    @property
+    def row_formset(self):
+        """The formset, when it edits rows of the record (an inline formset); its rows are versioned."""
+        return self.formset if hasattr(self.formset, "fk") else None
+
     def version_row_names(self) -> list[str]:
-        fk = self.formset.fk.name
-        return [
-            name for name in model_fields(self.formset.model, self.formset.form.base_fields) if name != fk
-        ]
+        if self.row_formset is None:
+            return []
+        fk, model = self.row_formset.fk.name, self.row_formset.model
+        return [name for name in model_fields(model, self.row_formset.form.base_fields) if name != fk]
 
     def version_rows(self, record, *, lock=False) -> list[models.Model]:
-        if self.formset is None or not hasattr(self.formset, "fk"):
+        if self.row_formset is None:
             return []
-        rows = self.formset.model._default_manager.filter(**{self.formset.fk.name: record.pk}).order_by("pk")
+        manager = self.row_formset.model._default_manager  # the rows the formset shows
+        rows = manager.filter(**{self.row_formset.fk.name: record.pk}).order_by("pk")
         return list(rows.select_for_update(of=("self",)) if lock else rows)
 
-    def read_version(self, form, record) -> Version:
-        has_rows = self.formset is not None and hasattr(self.formset, "fk")
-        row_names = self.version_row_names() if has_rows else []
-        rows = self.version_rows(record)
-        return read_version(record, self.version_names(form, record), rows, row_names)
+    def read_version(self, form, record, *, lock=False) -> Version:
+        rows = self.version_rows(record, lock=lock)
+        return read_version(record, self.version_names(form, record), rows, self.version_row_names())
 
     def add_guard_fields(self, form) -> None:
         """The hidden token and version; crispy renders hidden fields its layout does not name."""
@@ -292,22 +292,15 @@ class ServiceFormMixin(PermissionRequiredMixin):
         current = type(record)._base_manager.select_for_update(of=("self",)).filter(pk=record.pk).first()
         if current is None:
             raise ValidationError("This record was removed after you opened the page")
-        has_rows = self.formset is not None and hasattr(self.formset, "fk")
-        rows = self.version_rows(current, lock=True)
-        now = read_version(
-            current, self.version_names(form, record), rows, self.version_row_names() if has_rows else []
-        )
+        now = self.read_version(form, current, lock=True)
         try:
             read = Version.from_token(posted)
         except (signing.BadSignature, KeyError, TypeError):
             read = Version(record={})
         if not read.differs_from(now):
             return None
-        who, when = last_saved(
-            current,
-            self.formset.model if has_rows else None,
-            self.formset.fk.attname if has_rows else "",
-        )
+        rows = self.row_formset
+        who, when = last_saved(current, rows.model if rows else None, rows.fk.attname if rows else "")
         if when is not None and read.read_at and when <= datetime.datetime.fromisoformat(read.read_at):
             who, when = None, None  # the change left no history (a many-to-many choice): say "someone"
         changes = changes_since(
@@ -315,9 +308,9 @@ class ServiceFormMixin(PermissionRequiredMixin):
             now,
             record=current,
             form=form,
-            rows=rows,
-            row_forms=self.formset.forms if has_rows else (),
-            row_label=getattr(self.formset, "row_label", "Row"),
+            rows=self.version_rows(current),
+            row_forms=rows.forms if rows else (),
+            row_label=getattr(rows, "row_label", "Row"),
         )
         data = form.data.copy()
         data[form.add_prefix(VERSION_FIELD)] = now.token()

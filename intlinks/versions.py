@@ -9,6 +9,8 @@ changed; the history then says who saved last, and when.
 """
 
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -75,6 +77,12 @@ class Version:
         """Raises `signing.BadSignature` for a token this site did not sign."""
         payload = signing.loads(token, salt=SALT)
         return cls(record=payload["record"], rows=payload["rows"], read_at=payload["read_at"])
+
+    def digest(self) -> str:
+        """The values' fingerprint, for a button that needs to know *whether* they changed, not how:
+        it shows nothing of the record in the page's source."""
+        canonical = json.dumps({"record": self.record, "rows": self.rows}, sort_keys=True)
+        return hashlib.sha256(canonical.encode()).hexdigest()
 
     def differs_from(self, other: "Version") -> bool:
         return self.record != other.record or self.rows != other.rows

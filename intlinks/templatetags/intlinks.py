@@ -87,5 +87,5 @@ def table_wrapper(parser, token):
 def version_input(record) -> str:
     """`{% version_input cost %}` in a small action's form: the version of the record as shown, so that
     the action is refused if someone changed it in between (`intlinks.editing.service_action`)."""
-    token = read_version(record, action_version_fields(record)).token()
-    return format_html('<input type="hidden" name="form_version" value="{}">', token)
+    digest = read_version(record, action_version_fields(record)).digest()
+    return format_html('<input type="hidden" name="form_version" value="{}">', digest)
