@@ -4,17 +4,40 @@ A page declares its form (and, if it edits rows with it, a formset) and one `sav
 calls a service. Validation of the form and the formset runs in the same round; a `ValidationError`
 raised by the service, whatever its shape, is put beside the fields it names, or beside the rows it
 names (`RowErrors`), and the page is shown again with one error summary.
+
+Every form also carries two hidden fields, so that no page needs code of its own for them:
+- a one-time token, claimed in the transaction of the save (`intlinks.services.form_token_claim`):
+  a double-click or a replayed POST saves once, and the second answer goes where the first went;
+- on an edit, the version it was read at (`intlinks.versions`): if a colleague saved in between, the
+  save is refused, the page shows what they changed beside the person's values, and carries the new
+  version, so that saving again deliberately re-applies the person's change.
 """
 
+import datetime
+import secrets
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.shortcuts import redirect
+from django.utils.crypto import constant_time_compare
+
+from intlinks import services
+from intlinks.templatetags.intlinks import person_name
+from intlinks.versions import (
+    StaleEdit,
+    Version,
+    action_version_fields,
+    changes_since,
+    last_saved,
+    model_fields,
+    read_version,
+)
 
 Row = TypeVar("Row")
 
@@ -89,16 +112,50 @@ def formset_rows(formset: forms.BaseFormSet) -> tuple[list[forms.BaseForm], list
     return kept, removed
 
 
-def service_action(request, call: Callable[[], object], *, success: str) -> bool:
+def service_action(
+    request, call: Callable[[], object], *, success: str, guard: models.Model | None = None
+) -> bool:
     """A small POST action (approve, accept, mark complete): its one service call, and then its success
-    or the service's refusal as a message for the page it redirects to. Says whether it succeeded."""
+    or the service's refusal as a message for the page it redirects to. Says whether it succeeded.
+
+    With `guard`, the record the person decided on: it is locked for the call, and if the button's
+    form carried the record's version (`{% version_input record %}`) and someone changed the record
+    since the page was shown, the action is refused, so that nobody approves what they have not seen.
+    """
     try:
-        call()
+        with transaction.atomic():
+            if guard is not None:
+                check_action_version(guard, request.POST.get(VERSION_FIELD, ""))
+            call()
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return False
     messages.success(request, success)
     return True
+
+
+def check_action_version(record: models.Model, posted: str) -> None:
+    """Lock `record` and bring it up to date; refuse if it changed since the page showed `posted`."""
+    list(type(record)._base_manager.select_for_update(of=("self",)).filter(pk=record.pk).values_list("pk"))
+    record.refresh_from_db()
+    if not posted:
+        return
+    if not constant_time_compare(posted, read_version(record, action_version_fields(record)).digest()):
+        who, _ = last_saved(record)
+        someone = person_name(who) or "Someone else"
+        raise ValidationError(
+            f"{someone} changed this after you opened the page, so nothing was done. "
+            "Check what it says now and try again."
+        )
+
+
+TOKEN_FIELD = "form_token"
+VERSION_FIELD = "form_version"
+ALREADY_SAVED = "This was already saved"
+STALE_MESSAGE = (
+    "Someone else saved this after you opened it, so your changes have not been saved. Check what they "
+    "changed, then save again to replace their values with yours."
+)
 
 
 class ServiceFormMixin(PermissionRequiredMixin):
@@ -117,6 +174,8 @@ class ServiceFormMixin(PermissionRequiredMixin):
     success_message = "Saved"
     formset_class = None
     formset_prefix = "rows"
+    # The record's fields an edit's version covers; by default the form's fields that are the record's.
+    version_fields: list[str] | None = None
 
     def save(self, form):
         raise NotImplementedError(f"{type(self).__name__} must call a service in save(form)")
@@ -136,6 +195,7 @@ class ServiceFormMixin(PermissionRequiredMixin):
         if getattr(form, "instance", None) is not None:
             self.fill_instance(form.instance)
         self.formset = self.get_formset(form)
+        self.add_guard_fields(form)
         return form
 
     def get_formset(self, form):
@@ -148,13 +208,114 @@ class ServiceFormMixin(PermissionRequiredMixin):
         if self.formset is not None and not self.formset.is_valid():
             return self.form_invalid(form)
         self.kept_rows, self.removed_rows = formset_rows(self.formset) if self.formset else ([], [])
-        try:
-            self.object = self.save(form)
-        except ValidationError as error:
-            apply_validation_error(form, error, rows=self.kept_rows)
-            return self.form_invalid(form)
+        token_key = form.cleaned_data.pop(TOKEN_FIELD, "")
+        posted_version = form.cleaned_data.pop(VERSION_FIELD, "")
+        with transaction.atomic():
+            token, claimed = (None, False)
+            if token_key:
+                token, claimed = services.form_token_claim(key=token_key, by=self.request.user)
+                if not claimed:
+                    messages.success(self.request, ALREADY_SAVED)
+                    return redirect(token.redirect_to or "/")
+            try:
+                self.stale_edit = self.check_version(form, posted_version)
+                if self.stale_edit is not None:
+                    transaction.set_rollback(True)  # the token too: saving again must be possible
+                    form.add_error(None, STALE_MESSAGE)
+                    return self.form_invalid(form)
+                self.object = self.save(form)
+            except ValidationError as error:
+                transaction.set_rollback(True)
+                apply_validation_error(form, error, rows=self.kept_rows)
+                return self.form_invalid(form)
+            success_url = self.get_success_url()
+            if token is not None:
+                services.form_token_record_result(token=token, redirect_to=success_url)
         messages.success(self.request, self.get_success_message())
-        return redirect(self.get_success_url())
+        return redirect(success_url)
+
+    # The version of an edit: what it covers, read when the page is shown and again, locked, on save.
+
+    def versioned_record(self, form) -> models.Model | None:
+        """The saved record the page edits (a FormView that changes one says which); None on a create."""
+        instance = getattr(form, "instance", None)
+        return instance if instance is not None and instance.pk is not None else None
+
+    def version_names(self, form, record) -> list[str]:
+        return self.version_fields or model_fields(type(record), form.fields)
+
+    @property
+    def row_formset(self):
+        """The formset, when it edits rows of the record (an inline formset); its rows are versioned."""
+        return self.formset if hasattr(self.formset, "fk") else None
+
+    def version_row_names(self) -> list[str]:
+        if self.row_formset is None:
+            return []
+        fk, model = self.row_formset.fk.name, self.row_formset.model
+        return [name for name in model_fields(model, self.row_formset.form.base_fields) if name != fk]
+
+    def version_rows(self, record, *, lock=False) -> list[models.Model]:
+        if self.row_formset is None:
+            return []
+        manager = self.row_formset.model._default_manager  # the rows the formset shows
+        rows = manager.filter(**{self.row_formset.fk.name: record.pk}).order_by("pk")
+        return list(rows.select_for_update(of=("self",)) if lock else rows)
+
+    def read_version(self, form, record, *, lock=False) -> Version:
+        rows = self.version_rows(record, lock=lock)
+        return read_version(record, self.version_names(form, record), rows, self.version_row_names())
+
+    def add_guard_fields(self, form) -> None:
+        """The hidden token and version; crispy renders hidden fields its layout does not name."""
+        form.fields[TOKEN_FIELD] = forms.CharField(
+            widget=forms.HiddenInput, required=False, max_length=64, initial=secrets.token_urlsafe(32)
+        )
+        record = self.versioned_record(form)
+        if record is not None:
+            # Lazily: a POST that saves never renders it, so never reads it.
+            form.fields[VERSION_FIELD] = forms.CharField(
+                widget=forms.HiddenInput,
+                required=False,
+                initial=lambda: self.read_version(form, record).token(),
+            )
+        if getattr(form, "helper", None) is not None:
+            form.helper.render_hidden_fields = True
+
+    def check_version(self, form, posted: str) -> StaleEdit | None:
+        """Inside the save's transaction: lock the record (and its rows) and compare what is saved now
+        with the version the form was read at. On a difference, the refusal, and the form carries the
+        new version. A form posted without a version (an older page, a script) is not checked."""
+        record = self.versioned_record(form)
+        if not posted or record is None:
+            return None
+        current = type(record)._base_manager.select_for_update(of=("self",)).filter(pk=record.pk).first()
+        if current is None:
+            raise ValidationError("This record was removed after you opened the page")
+        now = self.read_version(form, current, lock=True)
+        try:
+            read = Version.from_token(posted)
+        except (signing.BadSignature, KeyError, TypeError):
+            read = Version(record={})
+        if not read.differs_from(now):
+            return None
+        rows = self.row_formset
+        who, when = last_saved(current, rows.model if rows else None, rows.fk.attname if rows else "")
+        if when is not None and read.read_at and when <= datetime.datetime.fromisoformat(read.read_at):
+            who, when = None, None  # the change left no history (a many-to-many choice): say "someone"
+        changes = changes_since(
+            read,
+            now,
+            record=current,
+            form=form,
+            rows=self.version_rows(current),
+            row_forms=rows.forms if rows else (),
+            row_label=getattr(rows, "row_label", "Row"),
+        )
+        data = form.data.copy()
+        data[form.add_prefix(VERSION_FIELD)] = now.token()
+        form.data = data
+        return StaleEdit(who=who, when=when, changes=changes)
 
     def form_invalid(self, form):
         if self.formset is not None:
@@ -165,4 +326,5 @@ class ServiceFormMixin(PermissionRequiredMixin):
         if "form" not in kwargs:
             kwargs["form"] = self.get_form()  # on a first GET: builds the formset's rows with it
         kwargs.setdefault("formset", self.formset)
+        kwargs.setdefault("stale_edit", getattr(self, "stale_edit", None))
         return super().get_context_data(title=self.title, intro=self.intro, crumbs=self.crumbs(), **kwargs)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -12,3 +13,24 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.worker} at {self.seen_at:%Y-%m-%d %H:%M:%S}"
+
+
+class FormToken(models.Model):
+    """A form render's one-time token, claimed in the same transaction as the save it allowed.
+
+    The unique key makes a double-click or a replayed POST (even two at the same moment) save once;
+    the second is sent to `redirect_to`, the page the first save went to. Rows are forgotten after
+    `FORM_TOKEN_DAYS` by a scheduled task.
+    """
+
+    history_exempt_reason = "a technical receipt of a form post, holding no council data"
+
+    key = models.CharField(max_length=64, unique=True)
+    claimed_at = models.DateTimeField(db_index=True)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    redirect_to = models.CharField(max_length=2000, blank=True)
+
+    def __str__(self):
+        return f"form token claimed at {self.claimed_at:%Y-%m-%d %H:%M:%S}"

@@ -209,6 +209,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "record-worker-heartbeat": {"task": "intlinks.tasks.record_worker_heartbeat", "schedule": 60.0},
+    "forget-old-form-tokens": {
+        "task": "intlinks.tasks.forget_old_form_tokens",
+        "schedule": crontab(hour=3, minute=0),
+    },
     # Daily; the task e-mails action owners only on the day that falls 14 days before a quarter end.
     "remind-action-owners": {
         "task": "strategy.tasks.remind_action_owners",

@@ -6,9 +6,10 @@ how it looks is decided here once.
 
 from django import template
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 
 from intlinks.money import format_money
+from intlinks.versions import action_version_fields, read_version
 
 register = template.Library()
 
@@ -80,3 +81,11 @@ def table_wrapper(parser, token):
     nodelist = parser.parse(("endtable_wrapper",))
     parser.delete_first_token()
     return TableWrapperNode(nodelist, parser.compile_filter(bits[1]))
+
+
+@register.simple_tag
+def version_input(record) -> str:
+    """`{% version_input cost %}` in a small action's form: the version of the record as shown, so that
+    the action is refused if someone changed it in between (`intlinks.editing.service_action`)."""
+    digest = read_version(record, action_version_fields(record)).digest()
+    return format_html('<input type="hidden" name="form_version" value="{}">', digest)

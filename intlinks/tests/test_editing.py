@@ -120,3 +120,27 @@ def test_validate_rows_names_every_row_it_refuses_in_one_error():
         2: {"amount": ["The amount cannot be negative"]},
     }
     validate_rows([Decimal("1")], validate)  # nothing refused: no error
+
+
+def form_page_classes():
+    """Every view class of the domain apps that handles a form (create, edit or plain form page)."""
+    from django.urls import get_resolver
+    from django.views.generic.edit import ProcessFormView
+
+    found = set()
+    for pattern in get_resolver().url_patterns:
+        for sub in getattr(pattern, "url_patterns", []):
+            view_class = getattr(sub.callback, "view_class", None)
+            if view_class is not None and issubclass(view_class, ProcessFormView):
+                found.add(view_class)
+    return sorted(found, key=lambda view_class: view_class.__qualname__)
+
+
+@pytest.mark.parametrize("view_class", form_page_classes(), ids=lambda view_class: view_class.__qualname__)
+def test_every_form_page_is_on_the_kit_so_it_carries_a_token_and_its_version(view_class):
+    from intlinks.editing import ServiceFormMixin
+
+    assert issubclass(view_class, ServiceFormMixin), (
+        f"{view_class.__qualname__} handles a form outside intlinks.editing.ServiceFormMixin: it would "
+        "save twice on a double-click and overwrite a colleague's save silently"
+    )

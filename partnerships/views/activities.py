@@ -182,7 +182,10 @@ def breach_approve(request, kind, pk):
     """A second person approves a justified breach."""
     item = _breach_item(kind, pk)
     service_action(
-        request, lambda: services.breach_approve(item=item, by=request.user), success="Breach approved"
+        request,
+        lambda: services.breach_approve(item=item, by=request.user),
+        success="Breach approved",
+        guard=item,  # the amount and justification the approver saw
     )
     return redirect(_back_to(item))
 

@@ -119,6 +119,10 @@ class PartnershipChangeStatusView(PartnershipChildMixin, ServiceFormMixin, FormV
     permission_required = CHANGE_LINKS
     form_class = StatusChangeForm
     title = "Change status"
+    version_fields = ["status"]  # the move is chosen from the status the person saw
+
+    def versioned_record(self, form):
+        return self.partnership
 
     @property
     def intro(self):

@@ -53,6 +53,7 @@ def appraisal_accept(request, pk):
         request,
         lambda: services.appraisal_accept(appraisal=appraisal, by=request.user),
         success="Appraisal accepted: the link is now formalised/active",
+        guard=appraisal,  # the scores and recommendation the person accepted
     )
     return redirect(appraisal.partnership)
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from intlinks.tests.posting import page_data
 from intlinks.tests.queries import assert_fixed_queries, queries_for
 from strategy.tests.factories import (
     ActionPlanFactory,
@@ -77,3 +78,22 @@ def test_an_empty_synopsis_cell_is_refused(officer_client):
 
 def test_the_strategy_section_is_on_the_start_page(officer_client):
     assert 'href="/strategy/"' in officer_client.get("/").content.decode()
+
+
+def test_refuses_a_stale_synopsis_cell_and_shows_the_colleagues_text(officer_client):
+    entry = SynopsisEntryFactory(text="First draft")
+    url = f"/strategy/objectives/{entry.objective_id}/synopsis/{entry.theme_id}/"
+    my_page = officer_client.get(url)
+    entry.text = "The colleague's wording"
+    entry.save()
+
+    refused = officer_client.post(url, page_data(my_page, text="My wording"))
+    entry.refresh_from_db()
+    assert entry.text == "The colleague's wording"
+    assert [(c.theirs, c.yours) for c in refused.context["stale_edit"].changes] == [
+        ("The colleague's wording", "My wording")
+    ]
+
+    officer_client.post(url, page_data(refused))  # saving again re-applies
+    entry.refresh_from_db()
+    assert entry.text == "My wording"

@@ -142,9 +142,15 @@ class SynopsisEntryEdit(StrategyPartFormMixin, FormView):
     def get_strategy(self):
         return self.objective.strategy
 
+    @cached_property
+    def entry(self) -> SynopsisEntry | None:
+        return SynopsisEntry.objects.filter(objective=self.objective, theme=self.theme).first()
+
     def get_initial(self):
-        entry = SynopsisEntry.objects.filter(objective=self.objective, theme=self.theme).first()
-        return {"text": entry.text if entry else ""}
+        return {"text": self.entry.text if self.entry else ""}
+
+    def versioned_record(self, form):
+        return self.entry  # a colleague's text for the same cell is not overwritten unseen
 
     def get_success_message(self):
         return f"Synopsis for objective {self.objective.number} and {self.theme} saved"
