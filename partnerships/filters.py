@@ -61,7 +61,7 @@ def financial_year_choices() -> list[tuple[int, str]]:
 
 class ActivityFilter(django_filters.FilterSet):
     partnership = django_filters.ModelChoiceFilter(
-        label="Partnership", queryset=Partnership.objects.select_related("place")
+        label="Partnership", queryset=Partnership.objects.current().select_related("place")
     )
     kind = django_filters.ChoiceFilter(label="Kind of activity", choices=Activity.Kind.choices)
     financial_year = django_filters.ChoiceFilter(

@@ -3,6 +3,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
+from django.db.models import Q
 
 from intlinks.forms import GovukModelForm, date_input, required_messages
 from partnerships.models import Activity, Cost, Evidence
@@ -113,7 +114,11 @@ class CostForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["incurred_on"].widget = date_input()
-        self.fields["budget_line"].queryset = BudgetLine.objects.select_related("budget").order_by(
+        # Lines of current budgets, and the line this cost is already charged to.
+        lines = BudgetLine.objects.filter(
+            Q(budget__archived_at__isnull=True) | Q(pk=self.instance.budget_line_id)
+        )
+        self.fields["budget_line"].queryset = lines.select_related("budget").order_by(
             "-budget__financial_year", "position", "pk"
         )
         self.fields["budget_line"].label_from_instance = lambda line: f"{line.budget.year_label}: {line.name}"
@@ -159,7 +164,16 @@ class CostForm(forms.ModelForm):
         )
 
 
-CostFormSet = forms.inlineformset_factory(Activity, Cost, form=CostForm, extra=3, can_delete=True)
+class CurrentCostsFormSet(forms.BaseInlineFormSet):
+    """An activity's current costs: an archived one (removed earlier) is no longer edited here."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(archived_at__isnull=True)
+
+
+CostFormSet = forms.inlineformset_factory(
+    Activity, Cost, form=CostForm, formset=CurrentCostsFormSet, extra=3, can_delete=True
+)
 CostFormSet.row_label = "Cost"
 
 

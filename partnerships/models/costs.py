@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable
 from intlinks.money import MONEY, format_money, to_pennies
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet
@@ -24,7 +25,7 @@ def in_pounds(amount: Decimal, rate: Decimal) -> Decimal:
     return to_pennies(amount * rate)
 
 
-class Cost(BreachApproval):
+class Cost(Archivable, BreachApproval):
     class Category(models.TextChoices):
         TRAVEL = "travel", "Travel"
         ACCOMMODATION = "accommodation", "Accommodation"
@@ -49,7 +50,7 @@ class Cost(BreachApproval):
         PREMIUM_ECONOMY = "premium_economy", "Premium economy"
         BUSINESS = "business", "Business or first"
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="costs")
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="costs")
     category = models.CharField(max_length=20, choices=Category.choices)
     description = models.CharField(max_length=200, blank=True)
     incurred_on = models.DateField("date")

@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from intlinks.editing import save_rows, validate_rows
+from intlinks.services import record_archive
 from partnerships.conduct import breach_text, check_cost
 from partnerships.models import Activity, ConductPolicy, Cost, Evidence
+from partnerships.services.common import delete_with_file
 
 
 def _flag_cost(cost: Cost) -> None:
@@ -37,7 +39,8 @@ def activity_log(
     """Save an activity and its costs together, flagging each cost against the rules of its date.
 
     Any error in the activity or in one cost saves nothing: the activity's errors are raised keyed by
-    field, and the costs' errors together as `RowErrors` by each cost's position in `costs`.
+    field, and the costs' errors together as `RowErrors` by each cost's position in `costs`. Removed
+    costs are archived, not deleted.
     """
     if activity.pk is None:
         activity.recorded_by = by
@@ -53,7 +56,10 @@ def activity_log(
     activity.save()
     activity.objectives.set(objectives)
     activity.ways_forward.set(ways_forward)
-    save_rows(costs, removed_costs, activity=activity)
+    save_rows(costs, (), activity=activity)
+    for cost in removed_costs:
+        # Archived, not deleted: a removed cost leaves the totals but stays for the auditor, restorable.
+        record_archive(record=cost, by=by, reason="Removed from the activity's costs")
     return activity
 
 
@@ -107,3 +113,9 @@ def evidence_add(*, evidence: Evidence, by: AbstractBaseUser | None) -> Evidence
     evidence.full_clean()
     evidence.save()
     return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: Evidence) -> None:
+    """Delete a piece of evidence (a wrong file, or personal data uploaded by mistake) with its file."""
+    delete_with_file(evidence, "file")

@@ -8,19 +8,21 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable, ArchivableQuerySet
 from intlinks.money import MONEY, ZERO, format_money
 from strategy.fields import FinancialYearField
 from strategy.financial_years import FinancialYear
 from strategy.models.common import NOT_NEGATIVE, SOURCE_HELP
 
 
-class Budget(models.Model):
+class Budget(Archivable):
     """The controllable budget for overseas links in one financial year."""
 
     financial_year = FinancialYearField(unique=True)
     title = models.CharField(max_length=200, default="Overseas Links Controllable Budget")
     controllable_total = models.DecimalField(**MONEY, validators=NOT_NEGATIVE)
     source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -60,7 +62,7 @@ class Budget(models.Model):
 
 
 class BudgetLine(models.Model):
-    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="lines")
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="lines")
     name = models.CharField(max_length=200, help_text="For example, Grants to twinning associations")
     allocation = models.DecimalField(**MONEY, validators=NOT_NEGATIVE)
     counts_toward_overseas_assistance_limit = models.BooleanField(
