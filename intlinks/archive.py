@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.utils import timezone
 MISTAKE_WINDOW = timedelta(hours=1)
 
 CURRENT = Q(archived_at__isnull=True)
+ARCHIVED_IS_READ_ONLY = "This record is archived: an Administrator must restore it before it can be changed"
 
 
 class ArchivableQuerySet(models.QuerySet):
@@ -56,6 +58,17 @@ class Archivable(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    def full_clean(self, *args, **kwargs):
+        # Every service validates before it saves, so this is the one place that keeps an archived
+        # record read-only; archive and restore change only their own fields and do not come here.
+        # Asked of the database, not of this copy: a copy read before the archive must not undo it.
+        if (
+            self.pk is not None
+            and type(self)._base_manager.filter(pk=self.pk, archived_at__isnull=False).exists()
+        ):
+            raise ValidationError(ARCHIVED_IS_READ_ONLY)
+        super().full_clean(*args, **kwargs)
 
     def archive_blockers(self) -> list[str]:
         """Current records that would be left pointing at this one, in words; a model lists its own

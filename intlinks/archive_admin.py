@@ -56,6 +56,10 @@ class ArchiveAdminMixin:
     def get_list_filter(self, request):
         return (*super().get_list_filter(request), ArchivedListFilter)
 
+    def has_change_permission(self, request, obj=None):
+        # An archived record is shown read-only until it is restored (the restore action is allowed).
+        return super().has_change_permission(request, obj) and not (obj is not None and obj.is_archived)
+
     def has_delete_permission(self, request, obj=None):
         # No bulk delete ever; one record only when its creator made it by mistake within the hour.
         if obj is None or not super().has_delete_permission(request, obj):
