@@ -63,12 +63,26 @@ class Archivable(models.Model):
         # Every service validates before it saves, so this is the one place that keeps an archived
         # record read-only; archive and restore change only their own fields and do not come here.
         # Asked of the database, not of this copy: a copy read before the archive must not undo it.
-        if (
-            self.pk is not None
-            and type(self)._base_manager.filter(pk=self.pk, archived_at__isnull=False).exists()
-        ):
+        if self.pk is None:
+            self._refuse_archived_parents()
+        elif type(self)._base_manager.filter(pk=self.pk, archived_at__isnull=False).exists():
             raise ValidationError(ARCHIVED_IS_READ_ONLY)
         super().full_clean(*args, **kwargs)
+
+    def _refuse_archived_parents(self) -> None:
+        """A new record is not attached to an archived one (an activity logged under an archived link)."""
+        errors = {}
+        for field in self._meta.concrete_fields:
+            if not (field.many_to_one and issubclass(field.related_model, Archivable)):
+                continue
+            parent_id = getattr(self, field.attname)
+            archived = field.related_model._base_manager.filter(pk=parent_id, archived_at__isnull=False)
+            if parent_id is not None and archived.exists():
+                errors[field.name] = (
+                    f"{archived.get()} is archived: choose a current one, or ask to restore it"
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def archive_blockers(self) -> list[str]:
         """Current records that would be left pointing at this one, in words; a model lists its own

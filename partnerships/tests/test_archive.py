@@ -210,3 +210,12 @@ def test_an_archived_activity_no_longer_keeps_its_link_from_drifting(officer):
     archive(activity, officer)
 
     assert selectors.partnership_detail(link.pk).last_activity_on is None
+
+
+def test_refuses_to_log_an_activity_under_an_archived_link(officer_client, officer):
+    link = PartnershipFactory()
+    archive(link, officer)
+
+    with pytest.raises(ValidationError, match="is archived"):
+        services.activity_log(activity=ActivityFactory.build(partnership=link), by=officer)
+    assert not Activity.objects.filter(partnership=link).exists()
