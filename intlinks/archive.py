@@ -69,18 +69,27 @@ class Archivable(models.Model):
             raise ValidationError(ARCHIVED_IS_READ_ONLY)
         super().full_clean(*args, **kwargs)
 
-    def _refuse_archived_parents(self) -> None:
-        """A new record is not attached to an archived one (an activity logged under an archived link)."""
-        errors = {}
+    def archived_parents(self) -> dict[str, "Archivable"]:
+        """The archived records this one points at, by field name (read from the database)."""
+        found = {}
         for field in self._meta.concrete_fields:
             if not (field.many_to_one and issubclass(field.related_model, Archivable)):
                 continue
             parent_id = getattr(self, field.attname)
-            archived = field.related_model._base_manager.filter(pk=parent_id, archived_at__isnull=False)
-            if parent_id is not None and archived.exists():
-                errors[field.name] = (
-                    f"{archived.get()} is archived: choose a current one, or ask to restore it"
-                )
+            if parent_id is None:
+                continue
+            parents = field.related_model._base_manager.filter(pk=parent_id, archived_at__isnull=False)
+            parent = parents.first()
+            if parent is not None:
+                found[field.name] = parent
+        return found
+
+    def _refuse_archived_parents(self) -> None:
+        """A new record is not attached to an archived one (an activity logged under an archived link)."""
+        errors = {
+            name: f"{parent} is archived: choose a current one, or ask to restore it"
+            for name, parent in self.archived_parents().items()
+        }
         if errors:
             raise ValidationError(errors)
 
@@ -99,8 +108,12 @@ class Archivable(models.Model):
         return ""
 
     def restore_refusal(self) -> str:
+        """Why this record cannot be restored now: it is current, or what it belongs to is archived."""
         if not self.is_archived:
             return f"{self} is not archived"
+        parents = self.archived_parents()
+        if parents:
+            return f"Restore {', '.join(map(str, parents.values()))} first: {self} belongs to it"
         return ""
 
     def _records_pointing_here(self) -> list[str]:

@@ -187,6 +187,9 @@ class StatusChangeAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # the life cycle's record: kept with the link, archived or not
+
 
 @admin.register(PartnershipOrganisation)
 class PartnershipOrganisationAdmin(SimpleHistoryAdmin):

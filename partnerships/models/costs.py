@@ -120,6 +120,16 @@ class Cost(Archivable, BreachApproval):
             raise ValidationError(errors)
         self.clean_approval()
 
+    def removal_refusal(self) -> str:
+        """Why an officer may not take this cost off its activity's form ("" when they may): a breach
+        would leave the totals without its justification and a second person's approval."""
+        if self.is_breach and not self.approved_by_id:
+            return (
+                f"{self} breaks the conduct rules and is not approved: correct it instead of removing "
+                "it, or ask an Administrator to archive it"
+            )
+        return ""
+
     def converted_amount(self) -> Decimal | None:
         """The amount in pounds at the recorded rate, or None while the amount or the rate is missing.
 

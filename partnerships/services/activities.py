@@ -49,6 +49,10 @@ def activity_log(
         if cost.pk is None:
             cost.recorded_by = by
     validate_rows(costs, _flag_cost)
+    removed_costs = list(removed_costs)
+    refusals = [refusal for cost in removed_costs if (refusal := cost.removal_refusal())]
+    if refusals:
+        raise ValidationError(refusals)
     if not activity.paid_from_public_funds and any(c.paid_by == Cost.PaidBy.COUNCIL for c in costs):
         raise ValidationError(
             {"paid_from_public_funds": "The council pays some of its costs: it is paid from public funds"}

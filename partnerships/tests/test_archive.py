@@ -219,3 +219,28 @@ def test_refuses_to_log_an_activity_under_an_archived_link(officer_client, offic
     with pytest.raises(ValidationError, match="is archived"):
         services.activity_log(activity=ActivityFactory.build(partnership=link), by=officer)
     assert not Activity.objects.filter(partnership=link).exists()
+
+
+def test_refuses_to_remove_an_unapproved_breach_from_the_activity_to_get_it_completed(officer):
+    ConductPolicyFactory()
+    activity = ActivityFactory()
+    meal = CostFactory(
+        activity=activity, category=Cost.Category.SUBSISTENCE, amount=Decimal("300.00"), meals=1
+    )
+    services.cost_save(cost=meal, by=officer)
+
+    with pytest.raises(ValidationError, match="breaks the conduct rules and is not approved"):
+        services.activity_log(activity=activity, removed_costs=[meal], by=officer)
+
+    meal.refresh_from_db()
+    assert not meal.is_archived
+    assert not Activity.objects.get(pk=activity.pk).can_mark_complete
+
+
+def test_refuses_to_restore_a_cost_while_its_activity_is_archived(administrator):
+    cost = CostFactory()
+    archive(cost, administrator)
+    archive(cost.activity, administrator)
+
+    with pytest.raises(ValidationError, match="first"):
+        shell.record_restore(record=Cost.objects.get(pk=cost.pk), by=administrator)

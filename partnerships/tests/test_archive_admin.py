@@ -305,3 +305,11 @@ def test_keeps_the_file_when_the_deletion_is_rolled_back(django_capture_on_commi
     # Until the transaction commits, the file stays: a rolled-back deletion loses nothing.
     assert default_storage.exists(evidence.file.name)
     assert len(callbacks) == 1
+
+
+def test_refuses_to_delete_a_links_status_history_in_the_admin(admin_client, administrator):
+    link = a_link_with_its_records(administrator)
+    change = link.status_changes.get()
+
+    assert admin_client.post(admin_url(StatusChange, change.pk, "delete"), {"post": "yes"}).status_code == 403
+    assert StatusChange.objects.filter(pk=change.pk).exists()
