@@ -68,7 +68,9 @@ class ActivityFilter(django_filters.FilterSet):
         label="Financial year", choices=[], method="filter_financial_year"
     )
     objective = django_filters.ModelChoiceFilter(
-        field_name="objectives", label="Strategic objective", queryset=Objective.objects.order_by("number")
+        field_name="objectives",
+        label="Strategic objective",
+        queryset=Objective.objects.filter(strategy__archived_at__isnull=True).order_by("number"),
     )
     flagged = django_filters.ChoiceFilter(
         label="Flagged",

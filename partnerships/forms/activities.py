@@ -47,16 +47,30 @@ class ActivityForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        objectives = Objective.objects.select_related("strategy").order_by("strategy__first_year", "number")
-        self.fields["objectives"].queryset = objectives
+        # The objectives, ways forward and actions of current strategies, and those already chosen.
+        chosen = self.instance.pk is not None
+        objectives = Objective.objects.filter(
+            Q(strategy__archived_at__isnull=True)
+            | Q(pk__in=self.instance.objectives.values("pk") if chosen else [])
+        )
+        self.fields["objectives"].queryset = objectives.select_related("strategy").order_by(
+            "strategy__first_year", "number"
+        )
         self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.title}"
-        self.fields["ways_forward"].queryset = WayForward.objects.select_related("objective").order_by(
+        ways_forward = WayForward.objects.filter(
+            Q(objective__strategy__archived_at__isnull=True)
+            | Q(pk__in=self.instance.ways_forward.values("pk") if chosen else [])
+        )
+        self.fields["ways_forward"].queryset = ways_forward.select_related("objective").order_by(
             "objective__number", "letter"
         )
         self.fields["ways_forward"].label_from_instance = lambda w: (
             f"{w.objective.number}{w.letter}. {w.text}"
         )
-        self.fields["action"].queryset = Action.objects.select_related("action_plan").order_by("reference")
+        actions = Action.objects.filter(
+            Q(action_plan__strategy__archived_at__isnull=True) | Q(pk=self.instance.action_id)
+        )
+        self.fields["action"].queryset = actions.select_related("action_plan").order_by("reference")
         self.fields["action"].label_from_instance = lambda a: f"{a.reference}: {a.description}"
         for name in ("councillors", "officers", "young_people", "community_members", "businesses"):
             self.fields[name].widget.attrs.update(

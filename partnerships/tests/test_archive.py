@@ -244,3 +244,26 @@ def test_refuses_to_restore_a_cost_while_its_activity_is_archived(administrator)
 
     with pytest.raises(ValidationError, match="first"):
         shell.record_restore(record=Cost.objects.get(pk=cost.pk), by=administrator)
+
+
+def test_refuses_to_archive_a_budget_with_current_costs_charged_to_its_lines(administrator):
+    cost = CostFactory()
+    budget = cost.budget_line.budget
+
+    with pytest.raises(ValidationError, match="1 current cost"):
+        archive(budget, administrator)
+    archive(cost, administrator)
+    archive(budget, administrator)
+
+
+def test_the_activity_form_offers_objectives_of_current_strategies_and_keeps_those_chosen(administrator):
+    from partnerships.forms.activities import ActivityForm
+    from strategy.tests.factories import ObjectiveFactory
+
+    kept, gone = ObjectiveFactory(), ObjectiveFactory()
+    activity = ActivityFactory()
+    activity.objectives.add(gone)
+    archive(gone.strategy, administrator)
+
+    assert list(ActivityForm().fields["objectives"].queryset) == [kept]
+    assert set(ActivityForm(instance=activity).fields["objectives"].queryset) == {kept, gone}
