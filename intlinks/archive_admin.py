@@ -51,7 +51,11 @@ class ArchiveAdminMixin:
         return (*super().get_readonly_fields(request, obj), *ARCHIVE_FIELDS)
 
     def get_list_display(self, request):
-        return (*super().get_list_display(request), "is_archived")
+        return (*super().get_list_display(request), "archived")
+
+    @admin.display(description="Archived", boolean=True)
+    def archived(self, record) -> bool:
+        return record.is_archived
 
     def get_list_filter(self, request):
         return (*super().get_list_filter(request), ArchivedListFilter)
