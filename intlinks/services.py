@@ -2,9 +2,12 @@
 
 from datetime import timedelta
 
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from intlinks.archive import Archivable
 from intlinks.models import FormToken, WorkerHeartbeat
 
 
@@ -43,3 +46,40 @@ def form_tokens_forget(*, now=None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=FORM_TOKEN_DAYS)
     deleted, _ = FormToken.objects.filter(claimed_at__lt=cutoff).delete()
     return deleted
+
+
+@transaction.atomic
+def record_archive(*, record: Archivable, by: AbstractBaseUser, reason: str) -> Archivable:
+    """Withdraw `record` from the register's lists, pickers and totals, noting who, when and why.
+
+    Nothing that points at it is deleted or nulled, its history keeps a row for the change, and
+    `record_restore` brings it back. Refused, naming the reason, while the record's own rule says no
+    (`Archivable.archive_refusal`: a link with current activities, the last conduct policy in force).
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"archive_reason": "Enter why it is being archived"})
+    record = type(record)._base_manager.select_for_update().get(pk=record.pk)
+    refusal = record.archive_refusal()
+    if refusal:
+        raise ValidationError(refusal)
+    record.archived_at, record.archived_by, record.archive_reason = timezone.now(), by, reason
+    record._history_user = by
+    # No full_clean here on purpose: a record that no longer validates (say, a year-1 date from before
+    # the bounds) is exactly one an Administrator must be able to withdraw; only these fields change.
+    record.save(update_fields=["archived_at", "archived_by", "archive_reason"])
+    return record
+
+
+@transaction.atomic
+def record_restore(*, record: Archivable, by: AbstractBaseUser) -> Archivable:
+    """Bring an archived record back into the register; its history shows who restored it."""
+    record = type(record)._base_manager.select_for_update().get(pk=record.pk)
+    refusal = record.restore_refusal()
+    if refusal:
+        raise ValidationError(refusal)
+    record.archived_at, record.archived_by, record.archive_reason = None, None, ""
+    # The history row of the restore names who restored it (django-simple-history reads this).
+    record._history_user = by
+    record.save(update_fields=["archived_at", "archived_by", "archive_reason"])
+    return record

@@ -3,12 +3,14 @@
 Writes go through the same services as the officers' pages. Where a service owns a rule the admin cannot
 follow, the admin only shows: a link's status and its history change only through
 partnership_change_status, an appraisal is accepted only through appraisal_accept and cannot be changed
-afterwards."""
+afterwards. Records an auditor may ask about are archived, never deleted (intlinks.archive_admin); an
+evidence or agreement record is deleted only with its file."""
 
 from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from intlinks.archive_admin import ArchiveAdminMixin
 from partnerships import services
 from partnerships.models import (
     Activity,
@@ -48,7 +50,7 @@ class ThemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin):
+class PlaceAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ("name", "country", "kind", "population", "latitude", "longitude")
     list_filter = ("kind", "country")
     search_fields = ("name", "notes")
@@ -64,7 +66,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ("name", "short_name", "kind")
     list_filter = ("kind",)
     search_fields = ("name", "short_name")
@@ -100,7 +102,7 @@ class LogframeRowInline(admin.StackedInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ("place", "kind", "depth", "status", "began_year")
     list_filter = ("status", "kind", "depth", "themes")
     search_fields = ("place__name", "summary")
@@ -134,6 +136,13 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.agreement_save(agreement=obj)
+
+    def delete_model(self, request, obj):
+        services.agreement_delete(agreement=obj)
+
+    def delete_queryset(self, request, queryset):
+        for agreement in queryset:
+            services.agreement_delete(agreement=agreement)
 
 
 @admin.register(AnnualReview)
@@ -178,6 +187,9 @@ class StatusChangeAdmin(SimpleHistoryAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # the life cycle's record: kept with the link, archived or not
+
 
 @admin.register(PartnershipOrganisation)
 class PartnershipOrganisationAdmin(SimpleHistoryAdmin):
@@ -202,7 +214,7 @@ class HotelCapInline(admin.TabularInline):
 
 
 @admin.register(ConductPolicy)
-class ConductPolicyAdmin(SimpleHistoryAdmin):
+class ConductPolicyAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "in_force_from",
         "business_class_min_hours",
@@ -220,16 +232,18 @@ class HotelCapAdmin(SimpleHistoryAdmin):
 class CostInline(admin.StackedInline):
     model = Cost
     extra = 0
+    can_delete = False  # a cost is archived from its own admin, never deleted with the activity's form
     readonly_fields = ("amount_gbp", "breach", "recorded_by", "approved_by", "approved_on")
 
 
 class EvidenceInline(admin.TabularInline):
     model = Evidence
     extra = 0
+    can_delete = False  # deleted from its own admin, which removes the file with the record
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ("title", "partnership", "kind", "starts_on", "state")
     list_filter = ("kind", "state")
     search_fields = ("title", "places", "purpose")
@@ -242,13 +256,11 @@ class ActivityAdmin(SimpleHistoryAdmin):
         # Costs are flagged against the conduct rules by the service, as on the officers' pages.
         for cost in formset.save(commit=False):
             services.cost_save(cost=cost, by=request.user)
-        for cost in formset.deleted_objects:
-            cost.delete()
         return None
 
 
 @admin.register(Cost)
-class CostAdmin(SimpleHistoryAdmin):
+class CostAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ("activity", "category", "amount", "currency", "amount_gbp", "stage", "budget_line")
     list_filter = ("category", "stage", "paid_by")
     readonly_fields = ("amount_gbp", "breach", "recorded_by")
@@ -263,9 +275,16 @@ class EvidenceAdmin(SimpleHistoryAdmin):
     list_display = ("title", "activity", "kind", "uploaded_at")
     raw_id_fields = ("activity",)
 
+    def delete_model(self, request, obj):
+        services.evidence_delete(evidence=obj)
+
+    def delete_queryset(self, request, queryset):
+        for evidence in queryset:
+            services.evidence_delete(evidence=evidence)
+
 
 @admin.register(Gift)
-class GiftAdmin(SimpleHistoryAdmin):
+class GiftAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ("description", "direction", "counterparty", "value", "given_on", "registered_on")
     list_filter = ("direction", "counterparty_kind")
     search_fields = ("description", "counterparty")
@@ -282,7 +301,7 @@ class ReportingDeadlineInline(admin.TabularInline):
 
 
 @admin.register(ExternalFunding)
-class ExternalFundingAdmin(SimpleHistoryAdmin):
+class ExternalFundingAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ("funder", "programme", "status", "amount_bid", "amount_awarded", "partnership")
     list_filter = ("status",)
     search_fields = ("funder", "programme", "title")

@@ -61,14 +61,16 @@ def financial_year_choices() -> list[tuple[int, str]]:
 
 class ActivityFilter(django_filters.FilterSet):
     partnership = django_filters.ModelChoiceFilter(
-        label="Partnership", queryset=Partnership.objects.select_related("place")
+        label="Partnership", queryset=Partnership.objects.current().select_related("place")
     )
     kind = django_filters.ChoiceFilter(label="Kind of activity", choices=Activity.Kind.choices)
     financial_year = django_filters.ChoiceFilter(
         label="Financial year", choices=[], method="filter_financial_year"
     )
     objective = django_filters.ModelChoiceFilter(
-        field_name="objectives", label="Strategic objective", queryset=Objective.objects.order_by("number")
+        field_name="objectives",
+        label="Strategic objective",
+        queryset=Objective.objects.filter(strategy__archived_at__isnull=True).order_by("number"),
     )
     flagged = django_filters.ChoiceFilter(
         label="Flagged",

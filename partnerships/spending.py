@@ -13,12 +13,14 @@ def activity_cost_spending(*, budget_lines: Sequence) -> dict[int, Spending]:
     """Planned costs (committed) and actual costs (spent) charged to each line, in one query.
 
     A line belongs to one budget, of one financial year, and a cost may only be charged to a line of
-    its own year's budget, so summing by line is summing by line and year.
+    its own year's budget, so summing by line is summing by line and year. An archived cost was
+    withdrawn from the register (recorded by mistake, or removed from its activity): it is not spend.
     """
     from partnerships.models import Cost
 
     rows = (
-        Cost.objects.filter(budget_line__in=[line.pk for line in budget_lines])
+        Cost.objects.current()
+        .filter(budget_line__in=[line.pk for line in budget_lines])
         .values("budget_line_id")
         .annotate(
             committed=Coalesce(Sum("amount_gbp", filter=Q(stage=Cost.Stage.PLANNED)), ZERO_MONEY),

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from intlinks.archive_admin import ArchiveAdminMixin
 from intlinks.editing import formset_rows
 from strategy import services
 from strategy.models import (
@@ -70,7 +71,7 @@ class CorporateThemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(SimpleHistoryAdmin):
+class StrategyAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "first_year", "last_year", "status", "adopted_on"]
     list_filter = ["status"]
     inlines = [ObjectiveInline]
@@ -132,7 +133,7 @@ class IndicatorValueAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Budget)
-class BudgetAdmin(SimpleHistoryAdmin):
+class BudgetAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     """A budget and its lines, saved together by `services.budget_save_with_lines`."""
 
     list_display = ["__str__", "financial_year", "controllable_total"]

@@ -3,6 +3,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
+from django.db.models import Q
 
 from intlinks.forms import GovukModelForm, date_input, required_messages
 from partnerships.models import Activity, Cost, Evidence
@@ -46,16 +47,30 @@ class ActivityForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        objectives = Objective.objects.select_related("strategy").order_by("strategy__first_year", "number")
-        self.fields["objectives"].queryset = objectives
+        # The objectives, ways forward and actions of current strategies, and those already chosen.
+        chosen = self.instance.pk is not None
+        objectives = Objective.objects.filter(
+            Q(strategy__archived_at__isnull=True)
+            | Q(pk__in=self.instance.objectives.values("pk") if chosen else [])
+        )
+        self.fields["objectives"].queryset = objectives.select_related("strategy").order_by(
+            "strategy__first_year", "number"
+        )
         self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.title}"
-        self.fields["ways_forward"].queryset = WayForward.objects.select_related("objective").order_by(
+        ways_forward = WayForward.objects.filter(
+            Q(objective__strategy__archived_at__isnull=True)
+            | Q(pk__in=self.instance.ways_forward.values("pk") if chosen else [])
+        )
+        self.fields["ways_forward"].queryset = ways_forward.select_related("objective").order_by(
             "objective__number", "letter"
         )
         self.fields["ways_forward"].label_from_instance = lambda w: (
             f"{w.objective.number}{w.letter}. {w.text}"
         )
-        self.fields["action"].queryset = Action.objects.select_related("action_plan").order_by("reference")
+        actions = Action.objects.filter(
+            Q(action_plan__strategy__archived_at__isnull=True) | Q(pk=self.instance.action_id)
+        )
+        self.fields["action"].queryset = actions.select_related("action_plan").order_by("reference")
         self.fields["action"].label_from_instance = lambda a: f"{a.reference}: {a.description}"
         for name in ("councillors", "officers", "young_people", "community_members", "businesses"):
             self.fields[name].widget.attrs.update(
@@ -113,7 +128,11 @@ class CostForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["incurred_on"].widget = date_input()
-        self.fields["budget_line"].queryset = BudgetLine.objects.select_related("budget").order_by(
+        # Lines of current budgets, and the line this cost is already charged to.
+        lines = BudgetLine.objects.filter(
+            Q(budget__archived_at__isnull=True) | Q(pk=self.instance.budget_line_id)
+        )
+        self.fields["budget_line"].queryset = lines.select_related("budget").order_by(
             "-budget__financial_year", "position", "pk"
         )
         self.fields["budget_line"].label_from_instance = lambda line: f"{line.budget.year_label}: {line.name}"
@@ -159,7 +178,16 @@ class CostForm(forms.ModelForm):
         )
 
 
-CostFormSet = forms.inlineformset_factory(Activity, Cost, form=CostForm, extra=3, can_delete=True)
+class CurrentCostsFormSet(forms.BaseInlineFormSet):
+    """An activity's current costs: an archived one (removed earlier) is no longer edited here."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(archived_at__isnull=True)
+
+
+CostFormSet = forms.inlineformset_factory(
+    Activity, Cost, form=CostForm, formset=CurrentCostsFormSet, extra=3, can_delete=True
+)
 CostFormSet.row_label = "Cost"
 
 

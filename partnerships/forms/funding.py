@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 
 from intlinks.forms import GovukModelForm, date_input, required_messages
-from partnerships.models import Activity, ExternalFunding, ReportingDeadline
+from partnerships.models import Activity, ExternalFunding, Partnership, ReportingDeadline
 
 
 class FundingForm(GovukModelForm):
@@ -31,8 +31,12 @@ class FundingForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = self.fields["partnership"].queryset.select_related("place")
-        self.fields["activities"].queryset = Activity.objects.order_by("-starts_on")
+        # Pickers offer current records only, and whatever this record already points at.
+        self.fields["partnership"].queryset = Partnership.objects.current(
+            keep=self.instance.partnership_id
+        ).select_related("place")
+        linked = self.instance.activities.values("pk") if self.instance.pk else None
+        self.fields["activities"].queryset = Activity.objects.current(keep=linked).order_by("-starts_on")
         self.fields["activities"].required = False
 
 

@@ -3,7 +3,7 @@
 from django import forms
 
 from intlinks.forms import GovukModelForm
-from partnerships.models import Activity, Gift
+from partnerships.models import Activity, Gift, Partnership
 
 
 class GiftForm(GovukModelForm):
@@ -35,5 +35,10 @@ class GiftForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partnership"].queryset = self.fields["partnership"].queryset.select_related("place")
-        self.fields["activity"].queryset = Activity.objects.order_by("-starts_on")
+        # Pickers offer current records only, and whatever this record already points at.
+        self.fields["partnership"].queryset = Partnership.objects.current(
+            keep=self.instance.partnership_id
+        ).select_related("place")
+        self.fields["activity"].queryset = Activity.objects.current(keep=self.instance.activity_id).order_by(
+            "-starts_on"
+        )

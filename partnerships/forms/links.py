@@ -36,7 +36,7 @@ class PartnershipForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = Place.objects.order_by("name")
+        self.fields["place"].queryset = Place.objects.current(keep=self.instance.place_id).order_by("name")
         self.fields["lead_officer"].label_from_instance = person_name
         self.fields["depth"].choices = [("", "Not assessed"), *Partnership.Depth.choices]
         if self.instance.pk:

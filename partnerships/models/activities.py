@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
 from partnerships.models.links import Partnership
 from partnerships.uploads import validate_agreement_document
 from strategy.financial_years import financial_year_of
@@ -33,7 +34,7 @@ class StepCheck:
         return self.offered and not self.reason
 
 
-class Activity(models.Model):
+class Activity(Archivable):
     class Kind(models.TextChoices):
         OUTGOING_VISIT = "outgoing_visit", "Outgoing visit"
         INCOMING_DELEGATION = "incoming_delegation", "Incoming delegation"
@@ -99,6 +100,7 @@ class Activity(models.Model):
     )
     source = models.TextField(blank=True, help_text=SOURCE_HELP)
 
+    objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[objectives, ways_forward])
 
     class Meta:
@@ -165,6 +167,11 @@ class Activity(models.Model):
         if annotated is not None:
             return annotated
         return self.costs.unresolved().count() + self.gifts.unresolved().count()
+
+    def archive_blockers(self) -> list[str]:
+        """Its current costs would still count in spend under an activity no list shows."""
+        costs = self.costs.current().count()
+        return [count_phrase(costs, "cost", "costs")] if costs else []
 
     def ready_check(self) -> StepCheck:
         """Ready to travel is the safeguarding gate of a planned activity with young people."""
@@ -237,7 +244,7 @@ class Evidence(models.Model):
         DOCUMENT = "document", "Document"
         RISK_ASSESSMENT = "risk_assessment", "Risk assessment"
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="evidence")
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="evidence")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DOCUMENT)
     title = models.CharField(max_length=200)
     file = models.FileField(upload_to=evidence_path, validators=[validate_agreement_document])

@@ -9,11 +9,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from intlinks.archive import CURRENT, ArchivableQuerySet
 
-class BreachQuerySet(models.QuerySet):
+
+class BreachQuerySet(ArchivableQuerySet):
     def unresolved(self):
-        """Breaches still lacking a justification or an approval."""
-        return self.exclude(breach="").filter(Q(justification="") | Q(approved_by__isnull=True))
+        """Breaches still lacking a justification or an approval (an archived one no longer counts)."""
+        return (
+            self.filter(CURRENT).exclude(breach="").filter(Q(justification="") | Q(approved_by__isnull=True))
+        )
 
 
 class BreachApproval(models.Model):

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import CURRENT, Archivable, ArchivableQuerySet
 from intlinks.money import MONEY, NOT_NEGATIVE, format_money
 from strategy.models import SOURCE_HELP
 
@@ -40,13 +41,16 @@ def policy_in_force(policies: Iterable["ConductPolicy"], day: date) -> "ConductP
     return max(candidates, key=lambda policy: policy.in_force_from, default=None)
 
 
-class ConductPolicyQuerySet(models.QuerySet):
+class ConductPolicyQuerySet(ArchivableQuerySet):
     def in_force_on(self, day: date) -> "ConductPolicy | None":
         """The policy in force on `day` (see `policy_in_force`), in one query."""
-        return policy_in_force(self.filter(in_force_from__lte=day).order_by("-in_force_from")[:1], day)
+        # An archived policy (one recorded by mistake) no longer applies to anything.
+        return policy_in_force(
+            self.filter(CURRENT, in_force_from__lte=day).order_by("-in_force_from")[:1], day
+        )
 
 
-class ConductPolicy(models.Model):
+class ConductPolicy(Archivable):
     """One version of the council's rules for travel, hotels, subsistence and gifts."""
 
     in_force_from = models.DateField(unique=True)
@@ -91,6 +95,13 @@ class ConductPolicy(models.Model):
     def __str__(self):
         return f"Conduct policy in force from {self.in_force_from:%-d %B %Y}"
 
+    def archive_blockers(self) -> list[str]:
+        """The council must always have rules in force: the last current policy stays."""
+        others = type(self).objects.current().exclude(pk=self.pk)
+        if not others.exists():
+            return ["no other conduct policy: the last one in force cannot be removed"]
+        return []
+
     def hotel_cap_for(self, region: str) -> Decimal | None:
         """The nightly cap for a region (from prefetched or fresh caps), or None if there is none."""
         for cap in self.hotel_caps.all():
@@ -100,7 +111,7 @@ class ConductPolicy(models.Model):
 
 
 class HotelCap(models.Model):
-    policy = models.ForeignKey(ConductPolicy, on_delete=models.CASCADE, related_name="hotel_caps")
+    policy = models.ForeignKey(ConductPolicy, on_delete=models.PROTECT, related_name="hotel_caps")
     region = models.CharField(max_length=20, choices=Region.choices)
     nightly_cap = models.DecimalField("cap per night (£)", **MONEY, validators=NOT_NEGATIVE)
     history = HistoricalRecords()

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable
 from intlinks.money import MONEY, format_money, to_pennies
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet
@@ -24,7 +25,7 @@ def in_pounds(amount: Decimal, rate: Decimal) -> Decimal:
     return to_pennies(amount * rate)
 
 
-class Cost(BreachApproval):
+class Cost(Archivable, BreachApproval):
     class Category(models.TextChoices):
         TRAVEL = "travel", "Travel"
         ACCOMMODATION = "accommodation", "Accommodation"
@@ -49,7 +50,7 @@ class Cost(BreachApproval):
         PREMIUM_ECONOMY = "premium_economy", "Premium economy"
         BUSINESS = "business", "Business or first"
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="costs")
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="costs")
     category = models.CharField(max_length=20, choices=Category.choices)
     description = models.CharField(max_length=200, blank=True)
     incurred_on = models.DateField("date")
@@ -118,6 +119,16 @@ class Cost(BreachApproval):
         if errors:
             raise ValidationError(errors)
         self.clean_approval()
+
+    def removal_refusal(self) -> str:
+        """Why an officer may not take this cost off its activity's form ("" when they may): a breach
+        would leave the totals without its justification and a second person's approval."""
+        if self.is_breach and not self.approved_by_id:
+            return (
+                f"{self} breaks the conduct rules and is not approved: correct it instead of removing "
+                "it, or ask an Administrator to archive it"
+            )
+        return ""
 
     def converted_amount(self) -> Decimal | None:
         """The amount in pounds at the recorded rate, or None while the amount or the rate is missing.

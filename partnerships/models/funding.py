@@ -6,13 +6,14 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable, ArchivableQuerySet
 from intlinks.money import MONEY, NOT_NEGATIVE
 from partnerships.models.activities import Activity
 from partnerships.models.links import Partnership
 from strategy.models import SOURCE_HELP
 
 
-class ExternalFunding(models.Model):
+class ExternalFunding(Archivable):
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
         SUBMITTED = "submitted", "Submitted"
@@ -37,6 +38,7 @@ class ExternalFunding(models.Model):
     notes = models.TextField(blank=True)
     source = models.TextField(blank=True, help_text=SOURCE_HELP)
 
+    objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[activities])
 
     class Meta:
@@ -82,7 +84,7 @@ STATUS_MEANINGS: dict[str, str] = {
 
 
 class ReportingDeadline(models.Model):
-    funding = models.ForeignKey(ExternalFunding, on_delete=models.CASCADE, related_name="deadlines")
+    funding = models.ForeignKey(ExternalFunding, on_delete=models.PROTECT, related_name="deadlines")
     due_on = models.DateField()
     description = models.CharField(max_length=200)
     done = models.BooleanField(default=False)

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable
 from intlinks.money import MONEY, NOT_NEGATIVE
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet
@@ -18,7 +19,7 @@ from strategy.models import SOURCE_HELP
 REGISTRATION_DAYS = 28
 
 
-class Gift(BreachApproval):
+class Gift(Archivable, BreachApproval):
     class Direction(models.TextChoices):
         GIVEN = "given", "Given by the council"
         RECEIVED = "received", "Received"
@@ -41,7 +42,12 @@ class Gift(BreachApproval):
         Partnership, on_delete=models.PROTECT, null=True, blank=True, related_name="gifts"
     )
     activity = models.ForeignKey(
-        Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="gifts"
+        # PROTECT: a gift's link to an activity is never silently nulled by a deletion.
+        Activity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gifts",
     )
     description = models.CharField(max_length=300)
     value = models.DecimalField("estimated value (£)", **MONEY, validators=NOT_NEGATIVE)

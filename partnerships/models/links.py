@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
 from partnerships.models.places import Organisation, Place, Theme
 from partnerships.uploads import validate_agreement_document
 from strategy.models import SOURCE_HELP
@@ -73,7 +74,7 @@ def twelve_months_before(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
-class PartnershipQuerySet(models.QuerySet):
+class PartnershipQuerySet(ArchivableQuerySet):
     def with_drift(self, today: date | None = None):
         """Annotate `last_reviewed_on`, `last_activity_on` and `drifting` on every link, in the same query."""
         # Activities come later in the app than links, and point at them: imported when first needed.
@@ -85,7 +86,8 @@ class PartnershipQuerySet(models.QuerySet):
         # A link with no activity logged at all is judged on its reviews alone.
         no_recent_activity = Q(last_activity_on__isnull=False, last_activity_on__lt=since)
         last_activity = (
-            Activity.objects.filter(partnership=OuterRef("pk"))
+            Activity.objects.current()
+            .filter(partnership=OuterRef("pk"))
             .exclude(state=Activity.State.CANCELLED)
             .order_by("-starts_on")
             .values("starts_on")[:1]
@@ -112,7 +114,7 @@ class PartnershipQuerySet(models.QuerySet):
 DUPLICATE_LINK = "This place already has a link of this kind that has not ended"
 
 
-class Partnership(models.Model):
+class Partnership(Archivable):
     """A link between the council and a partner place, with its life cycle."""
 
     class Kind(models.TextChoices):
@@ -232,6 +234,15 @@ class Partnership(models.Model):
     def can_move_to(self, status: str) -> bool:
         return status in ALLOWED_MOVES[self.status]
 
+    def archive_blockers(self) -> list[str]:
+        """Its current activities, gifts and funding would be left under a link no list shows."""
+        counts = [
+            (self.activities.current().count(), "activity", "activities"),
+            (self.gifts.current().count(), "gift or hospitality", "gifts or hospitality"),
+            (self.funding.current().count(), "bid or grant", "bids or grants"),
+        ]
+        return [count_phrase(*count) for count in counts if count[0]]
+
     def allowed_moves(self) -> list[tuple[str, str]]:
         """(value, label) of the statuses the link may move to now, for a form's choices."""
         return [(value, Status(value).label) for value in ALLOWED_MOVES[self.status]]
@@ -240,7 +251,7 @@ class Partnership(models.Model):
 class PartnershipOrganisation(models.Model):
     """A local organisation's part in a link, e.g. CLETA supports school exchanges with Strasbourg."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="organisation_roles")
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="organisation_roles")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partnership_roles")
     role = models.CharField(max_length=250, blank=True, help_text="What the organisation does for this link.")
     source = models.TextField(blank=True, help_text=SOURCE_HELP)
@@ -264,7 +275,7 @@ class PartnershipOrganisation(models.Model):
 class StatusChange(models.Model):
     """One move along the life cycle: when, who and why. Written only by partnership_change_status."""
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="status_changes")
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="status_changes")
     from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=30, choices=Status.choices)
     changed_on = models.DateField()
@@ -293,7 +304,7 @@ class Agreement(models.Model):
         FRIENDSHIP = "friendship", "Friendship agreement"
         MOU = "mou", "Memorandum of understanding"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="agreements")
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="agreements")
     kind = models.CharField("kind of agreement", max_length=20, choices=Kind.choices)
     signed_on = models.DateField("date signed")
     signatories = models.TextField(help_text="Who signed, one per line, with their role.")

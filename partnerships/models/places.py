@@ -7,6 +7,7 @@ from django.db.models import Q
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
 from strategy.models import SOURCE_HELP
 
 
@@ -25,7 +26,7 @@ class Theme(models.Model):
         return self.name
 
 
-class Place(models.Model):
+class Place(Archivable):
     """A city, county, province or region abroad. It may have several links over time."""
 
     class Kind(models.TextChoices):
@@ -57,6 +58,7 @@ class Place(models.Model):
     notes = models.TextField(blank=True)
     source = models.TextField(blank=True, help_text=SOURCE_HELP)
 
+    objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -90,8 +92,12 @@ class Place(models.Model):
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
+    def archive_blockers(self) -> list[str]:
+        links = self.partnerships.current().count()
+        return [count_phrase(links, "link", "links")] if links else []
 
-class Organisation(models.Model):
+
+class Organisation(Archivable):
     """A local organisation involved in links: a twinning association, school, university, business..."""
 
     class Kind(models.TextChoices):
@@ -109,6 +115,7 @@ class Organisation(models.Model):
     notes = models.TextField(blank=True)
     source = models.TextField(blank=True, help_text=SOURCE_HELP)
 
+    objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -126,11 +133,11 @@ class Contact(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="contacts"
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="contacts"
     )
     partnership = models.ForeignKey(
         "partnerships.Partnership",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="contacts",

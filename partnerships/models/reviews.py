@@ -25,7 +25,7 @@ class AnnualReview(models.Model):
         CHANGE_FOCUS = "change_focus", "Change focus"
         END = "end", "End"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="reviews")
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="reviews")
     reviewed_on = models.DateField("date of the review")
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -96,7 +96,7 @@ class Appraisal(models.Model):
     # A prospective link meets the criteria when every one is at least partly met.
     PASS_MARK = Score.PARTLY
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="appraisals")
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="appraisals")
     appraised_on = models.DateField("date of the appraisal")
     appraiser = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -209,7 +209,7 @@ class LogframeRow(models.Model):
 
     LEVEL_ORDER = {Level.GOAL: 1, Level.PURPOSE: 2, Level.OUTPUT: 3, Level.ACTIVITY: 4}
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="logframe_rows")
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="logframe_rows")
     level = models.CharField(max_length=20, choices=Level.choices)
     position = models.PositiveSmallIntegerField(default=1, help_text="Order within its level, 1 first.")
     summary = models.TextField("project summary")

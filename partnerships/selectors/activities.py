@@ -20,6 +20,7 @@ from intlinks.money import MONEY_FIELD, ZERO_MONEY
 from partnerships.models import (
     Activity,
     Cost,
+    ExternalFunding,
     Gift,
     ReportingDeadline,
 )
@@ -40,7 +41,8 @@ def with_activity_totals(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
     """
     own = {"activity": OuterRef("pk")}
     total = (
-        Cost.objects.filter(**own)
+        Cost.objects.current()
+        .filter(**own)
         .order_by()
         .values("activity")
         .annotate(total=Sum("amount_gbp"))
@@ -54,27 +56,29 @@ def with_activity_totals(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
 
 
 def activity_list() -> QuerySet[Activity]:
-    """Every activity with its link's place, total cost and unresolved breaches: a fixed number of queries."""
-    return with_activity_totals(Activity.objects.select_related("partnership__place")).prefetch_related(
-        "objectives"
-    )
+    """Every current activity with its link's place, total cost and unresolved breaches: a fixed number
+    of queries."""
+    activities = Activity.objects.current().select_related("partnership__place")
+    return with_activity_totals(activities).prefetch_related("objectives")
 
 
 def activity_detail(pk: int) -> Activity:
     """One activity with its costs, evidence, gifts and funding, in a fixed number of queries."""
     return (
         with_activity_totals(Activity.objects.all())
-        .select_related("partnership__place", "action", "recorded_by")
+        .select_related("partnership__place", "action", "recorded_by", "archived_by")
         .prefetch_related(
             Prefetch("objectives", queryset=Objective.objects.order_by("number")),
             Prefetch("ways_forward", queryset=WayForward.objects.select_related("objective")),
             Prefetch(
                 "costs",
-                queryset=Cost.objects.select_related("budget_line__budget", "recorded_by", "approved_by"),
+                queryset=Cost.objects.current().select_related(
+                    "budget_line__budget", "recorded_by", "approved_by"
+                ),
             ),
             "evidence",
-            Prefetch("gifts", queryset=Gift.objects.select_related("recorded_by", "approved_by")),
-            "funding",
+            Prefetch("gifts", queryset=Gift.objects.current().select_related("recorded_by", "approved_by")),
+            Prefetch("funding", queryset=ExternalFunding.objects.current()),
         )
         .get(pk=pk)
     )
@@ -94,14 +98,17 @@ def needs_attention(*, today: date | None = None) -> Attention:
     costs = Cost.objects.unresolved().select_related("activity__partnership__place", "recorded_by")
     gifts = Gift.objects.unresolved().select_related("partnership__place", "recorded_by")
     youth = (
-        Activity.objects.filter(state=Activity.State.PLANNED, ends_on__gte=today)
+        Activity.objects.current()
+        .filter(state=Activity.State.PLANNED, ends_on__gte=today)
         .filter(Q(kind=Activity.Kind.YOUTH_EXCHANGE) | Q(young_people__gt=0))
         .select_related("partnership__place")
         .prefetch_related("evidence")
         .order_by("starts_on")
     )
     deadlines = (
-        ReportingDeadline.objects.filter(done=False, due_on__lte=today + timedelta(days=60))
+        ReportingDeadline.objects.filter(
+            done=False, due_on__lte=today + timedelta(days=60), funding__archived_at__isnull=True
+        )
         .select_related("funding__partnership__place")
         .order_by("due_on")
     )

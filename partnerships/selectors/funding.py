@@ -13,7 +13,8 @@ from strategy.financial_years import FinancialYear, financial_year_expression
 def funding_list() -> QuerySet[ExternalFunding]:
     """Every bid and grant with its link's place, the activities it pays for and its deadlines."""
     return (
-        ExternalFunding.objects.select_related("partnership__place")
+        ExternalFunding.objects.current()
+        .select_related("partnership__place")
         .prefetch_related("activities", "deadlines")
         .order_by("-bid_on", "funder", "pk")
     )
@@ -49,7 +50,7 @@ def leverage_by_year() -> list[Leverage]:
     An award counts in the year of its award date; the council's money in the year of each cost.
     """
     external = _by_financial_year(
-        ExternalFunding.objects.filter(
+        ExternalFunding.objects.current().filter(
             status__in=[ExternalFunding.Status.AWARDED, ExternalFunding.Status.CLOSED],
             amount_awarded__isnull=False,
             awarded_on__isnull=False,
@@ -58,7 +59,9 @@ def leverage_by_year() -> list[Leverage]:
         "amount_awarded",
     )
     council = _by_financial_year(
-        Cost.objects.filter(paid_by=Cost.PaidBy.COUNCIL, stage=Cost.Stage.ACTUAL), "incurred_on", "amount_gbp"
+        Cost.objects.current().filter(paid_by=Cost.PaidBy.COUNCIL, stage=Cost.Stage.ACTUAL),
+        "incurred_on",
+        "amount_gbp",
     )
     return [
         Leverage(FinancialYear(start), external.get(start, ZERO), council.get(start, ZERO))

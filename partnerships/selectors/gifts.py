@@ -17,7 +17,8 @@ def gift_register() -> QuerySet[Gift]:
     The total counts gifts received from the same source (same name) in the 12 months up to the gift.
     """
     same_source = (
-        Gift.objects.filter(
+        Gift.objects.current()
+        .filter(
             counterparty__iexact=OuterRef("counterparty"),
             direction=Gift.Direction.RECEIVED,
             given_on__lte=OuterRef("given_on"),
@@ -30,7 +31,8 @@ def gift_register() -> QuerySet[Gift]:
         .values("total")
     )
     return (
-        Gift.objects.select_related("partnership__place", "activity")
+        Gift.objects.current()
+        .select_related("partnership__place", "activity")
         .annotate(
             year_before=ExpressionWrapper(F("given_on") - timedelta(days=365), output_field=DateField())
         )
@@ -52,7 +54,7 @@ def _register_flags(gift: Gift, policy: ConductPolicy | None) -> list[Flag]:
 def with_gift_flags(gifts: Iterable[Gift]) -> list[Gift]:
     """The gifts of `gift_register` (a page of them, or all), each with `flags`: what it breaks under
     the policy in force on its date. Every policy is loaded once, in one query, for the whole list."""
-    policies = list(ConductPolicy.objects.all())
+    policies = list(ConductPolicy.objects.current())
     flagged = list(gifts)
     for gift in flagged:
         gift.flags = _register_flags(gift, policy_in_force(policies, gift.given_on))

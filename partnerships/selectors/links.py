@@ -19,9 +19,10 @@ from partnerships.models import (
 
 
 def partnership_list() -> QuerySet[Partnership]:
-    """Every link with its place, lead officer, themes and drift flag: a fixed number of queries."""
+    """Every current link with its place, lead officer, themes and drift flag: a fixed number of queries."""
     return (
-        Partnership.objects.with_drift()
+        Partnership.objects.current()
+        .with_drift()
         .select_related("place", "lead_officer")
         .prefetch_related("themes")
         .order_by("place__name", "kind", "pk")
@@ -36,7 +37,7 @@ def partnership_detail(pk: int) -> Partnership:
     )
     return (
         Partnership.objects.with_drift()
-        .select_related("place", "lead_officer")
+        .select_related("place", "lead_officer", "archived_by")
         .prefetch_related(
             "themes",
             Prefetch(
@@ -48,10 +49,14 @@ def partnership_detail(pk: int) -> Partnership:
             Prefetch("reviews", queryset=AnnualReview.objects.select_related("reviewer")),
             Prefetch("appraisals", queryset=Appraisal.objects.select_related("appraiser")),
             "contacts",
-            Prefetch("activities", queryset=Activity.objects.exclude(state=Activity.State.CANCELLED)),
+            Prefetch(
+                "activities", queryset=Activity.objects.current().exclude(state=Activity.State.CANCELLED)
+            ),
             Prefetch(
                 "gifts",
-                queryset=Gift.objects.filter(direction=Gift.Direction.GIVEN).order_by("-given_on", "pk"),
+                queryset=Gift.objects.current()
+                .filter(direction=Gift.Direction.GIVEN)
+                .order_by("-given_on", "pk"),
             ),
             Prefetch(
                 "logframe_rows",

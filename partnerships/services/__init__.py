@@ -7,11 +7,13 @@ from partnerships.services.activities import (
     activity_update_safeguarding,
     cost_save,
     evidence_add,
+    evidence_delete,
 )
 from partnerships.services.conduct import breach_approve, breach_justify
 from partnerships.services.funding import funding_save
 from partnerships.services.gifts import gift_save
 from partnerships.services.links import (
+    agreement_delete,
     agreement_save,
     partnership_change_status,
     partnership_create,
@@ -26,6 +28,7 @@ __all__ = [
     "activity_mark_complete",
     "activity_mark_ready",
     "activity_update_safeguarding",
+    "agreement_delete",
     "agreement_save",
     "appraisal_accept",
     "appraisal_save",
@@ -34,6 +37,7 @@ __all__ = [
     "contact_save",
     "cost_save",
     "evidence_add",
+    "evidence_delete",
     "funding_save",
     "gift_save",
     "logframe_row_save",

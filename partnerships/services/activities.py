@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from intlinks.editing import save_rows, validate_rows
+from intlinks.services import record_archive
 from partnerships.conduct import breach_text, check_cost
 from partnerships.models import Activity, ConductPolicy, Cost, Evidence
+from partnerships.services.common import delete_with_file
 
 
 def _flag_cost(cost: Cost) -> None:
@@ -37,7 +39,8 @@ def activity_log(
     """Save an activity and its costs together, flagging each cost against the rules of its date.
 
     Any error in the activity or in one cost saves nothing: the activity's errors are raised keyed by
-    field, and the costs' errors together as `RowErrors` by each cost's position in `costs`.
+    field, and the costs' errors together as `RowErrors` by each cost's position in `costs`. Removed
+    costs are archived, not deleted.
     """
     if activity.pk is None:
         activity.recorded_by = by
@@ -46,6 +49,10 @@ def activity_log(
         if cost.pk is None:
             cost.recorded_by = by
     validate_rows(costs, _flag_cost)
+    removed_costs = list(removed_costs)
+    refusals = [refusal for cost in removed_costs if (refusal := cost.removal_refusal())]
+    if refusals:
+        raise ValidationError(refusals)
     if not activity.paid_from_public_funds and any(c.paid_by == Cost.PaidBy.COUNCIL for c in costs):
         raise ValidationError(
             {"paid_from_public_funds": "The council pays some of its costs: it is paid from public funds"}
@@ -53,7 +60,10 @@ def activity_log(
     activity.save()
     activity.objectives.set(objectives)
     activity.ways_forward.set(ways_forward)
-    save_rows(costs, removed_costs, activity=activity)
+    save_rows(costs, (), activity=activity)
+    for cost in removed_costs:
+        # Archived, not deleted: a removed cost leaves the totals but stays for the auditor, restorable.
+        record_archive(record=cost, by=by, reason="Removed from the activity's costs")
     return activity
 
 
@@ -107,3 +117,9 @@ def evidence_add(*, evidence: Evidence, by: AbstractBaseUser | None) -> Evidence
     evidence.full_clean()
     evidence.save()
     return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: Evidence) -> None:
+    """Delete a piece of evidence (a wrong file, or personal data uploaded by mistake) with its file."""
+    delete_with_file(evidence, "file")

@@ -22,7 +22,7 @@ from partnerships.models import (
     StatusChange,
     Theme,
 )
-from partnerships.services.common import validated_save
+from partnerships.services.common import delete_with_file, validated_save
 
 
 @transaction.atomic
@@ -122,6 +122,12 @@ def _check_move(partnership: Partnership, *, to: str, on: date, reason: str) -> 
 def agreement_save(*, agreement: Agreement) -> Agreement:
     """Record or update a charter, friendship agreement or MoU, with its signed document."""
     return validated_save(agreement)
+
+
+@transaction.atomic
+def agreement_delete(*, agreement: Agreement) -> None:
+    """Delete an agreement recorded in error with its signed document, leaving no file on disk."""
+    delete_with_file(agreement, "document")
 
 
 @transaction.atomic

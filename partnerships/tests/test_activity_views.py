@@ -364,7 +364,7 @@ def test_a_cost_error_is_in_the_one_summary_as_cost_1_with_the_error_title(offic
     assert not Activity.objects.exists()
 
 
-def test_editing_an_activity_keeps_changes_and_removes_a_cost(officer_client):
+def test_editing_an_activity_keeps_changes_and_archives_a_removed_cost(officer_client):
     ConductPolicyFactory()
     activity = CostFactory(description="Coach").activity
     removed = CostFactory(activity=activity, description="Taxi")
@@ -396,8 +396,11 @@ def test_editing_an_activity_keeps_changes_and_removes_a_cost(officer_client):
     assert response.status_code == 302
     activity.refresh_from_db()
     assert activity.title == "Civic visit, renamed"
-    assert [cost.description for cost in activity.costs.all()] == ["Coach"]
-    assert not Cost.objects.filter(pk=removed.pk).exists()
+    assert [cost.description for cost in activity.costs.current()] == ["Coach"]
+    # Removed from the activity, the cost is archived (out of the totals), not deleted.
+    removed.refresh_from_db()
+    assert removed.is_archived
+    assert removed.archive_reason == "Removed from the activity's costs"
 
 
 def test_a_deadline_error_is_in_the_one_summary_with_its_row_label(officer_client):

@@ -23,7 +23,7 @@ from strategy.models.strategies import Objective, Strategy, WayForward
 
 
 class ActionPlan(models.Model):
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="action_plans")
+    strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="action_plans")
     financial_year = FinancialYearField()
     title = models.CharField(max_length=200, blank=True)
     source = models.TextField(blank=True, help_text=SOURCE_HELP)

@@ -8,19 +8,21 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
 from intlinks.money import MONEY, ZERO, format_money
 from strategy.fields import FinancialYearField
 from strategy.financial_years import FinancialYear
 from strategy.models.common import NOT_NEGATIVE, SOURCE_HELP
 
 
-class Budget(models.Model):
+class Budget(Archivable):
     """The controllable budget for overseas links in one financial year."""
 
     financial_year = FinancialYearField(unique=True)
     title = models.CharField(max_length=200, default="Overseas Links Controllable Budget")
     controllable_total = models.DecimalField(**MONEY, validators=NOT_NEGATIVE)
     source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -38,6 +40,20 @@ class Budget(models.Model):
     @property
     def year_label(self) -> str:
         return FinancialYear(self.financial_year).label
+
+    def archive_blockers(self) -> list[str]:
+        """Current spending charged to its lines (costs, from a later app: found through the relations
+        that point at a line, so strategy does not import it) would be left under a hidden budget."""
+        found = []
+        for relation in BudgetLine._meta.related_objects:
+            if issubclass(relation.related_model, Archivable):
+                charged = relation.related_model.objects.current().filter(
+                    **{f"{relation.field.name}__budget": self}
+                )
+                count, names = charged.count(), relation.related_model._meta
+                if count:
+                    found.append(count_phrase(count, names.verbose_name, names.verbose_name_plural))
+        return found
 
     def lines_errors(self, lines: Sequence["BudgetLine"]) -> dict[str, list[str]]:
         """What is wrong with `lines` as the whole of this budget's lines; empty when nothing is.
@@ -60,7 +76,7 @@ class Budget(models.Model):
 
 
 class BudgetLine(models.Model):
-    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="lines")
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="lines")
     name = models.CharField(max_length=200, help_text="For example, Grants to twinning associations")
     allocation = models.DecimalField(**MONEY, validators=NOT_NEGATIVE)
     counts_toward_overseas_assistance_limit = models.BooleanField(

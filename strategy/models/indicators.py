@@ -18,7 +18,7 @@ class Indicator(models.Model):
         HIGHER = "higher", "Higher is better"
         LOWER = "lower", "Lower is better"
 
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="indicators")
+    strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="indicators")
     objective = models.ForeignKey(
         Objective, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
     )

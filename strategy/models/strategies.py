@@ -7,13 +7,14 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from intlinks.archive import Archivable, ArchivableQuerySet
 from strategy.fields import FinancialYearField
 from strategy.financial_years import FinancialYear, years_between
 from strategy.models.common import SOURCE_HELP
 from strategy.models.themes import CorporateTheme
 
 
-class Strategy(models.Model):
+class Strategy(Archivable):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         ADOPTED = "adopted", "Adopted"
@@ -26,6 +27,7 @@ class Strategy(models.Model):
     adopted_on = models.DateField("date Cabinet adopted it", null=True, blank=True)
     aims = models.TextField(blank=True, help_text="One aim a line")
     source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -69,7 +71,7 @@ class Strategy(models.Model):
 
 
 class Objective(models.Model):
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="objectives")
+    strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="objectives")
     number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
     title = models.TextField()
     source = models.TextField(blank=True, help_text=SOURCE_HELP)

@@ -101,9 +101,12 @@ def budget_summary(*, budget_id: int) -> BudgetSummary:
 
     Committed and spent come from the registered spending sources (strategy.spending).
     """
-    budget = Budget.objects.prefetch_related("lines").get(pk=budget_id)
+    budget = Budget.objects.select_related("archived_by").prefetch_related("lines").get(pk=budget_id)
     previous = (
-        Budget.objects.prefetch_related("lines").filter(financial_year=budget.financial_year - 1).first()
+        Budget.objects.current()
+        .prefetch_related("lines")
+        .filter(financial_year=budget.financial_year - 1)
+        .first()
     )
     lines = list(budget.lines.all())
     previous_lines = list(previous.lines.all()) if previous else []
@@ -128,5 +131,5 @@ def budget_summary(*, budget_id: int) -> BudgetSummary:
 
 
 def budgets_by_year():
-    """Every budget, the latest financial year first (one query)."""
-    return Budget.objects.all()
+    """Every current budget, the latest financial year first (one query)."""
+    return Budget.objects.current()

@@ -6,14 +6,15 @@ from strategy.models import CorporateTheme, Objective, Strategy, SynopsisEntry, 
 
 
 def strategies_with_plans():
-    """Every strategy with its action plans, for the section's landing page (2 queries)."""
-    return Strategy.objects.prefetch_related("action_plans")
+    """Every current strategy with its action plans, for the section's landing page (2 queries)."""
+    return Strategy.objects.current().prefetch_related("action_plans")
 
 
 def strategy_with_contents(*, strategy_id: int) -> Strategy:
     """A strategy with its objectives, ways forward, synopsis cells and action plans (5 queries)."""
     return (
-        Strategy.objects.prefetch_related(
+        Strategy.objects.select_related("archived_by")
+        .prefetch_related(
             Prefetch("objectives", queryset=Objective.objects.order_by("number")),
             Prefetch("objectives__ways_forward", queryset=WayForward.objects.order_by("letter")),
             Prefetch("objectives__synopsis_entries", queryset=SynopsisEntry.objects.select_related("theme")),
