@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from intlinks.money import MONEY, format_money, to_pennies
 from partnerships.models.activities import Activity
-from partnerships.models.approvals import BreachApproval, BreachQuerySet
+from partnerships.models.approvals import BreachApproval, BreachQuerySet, second_person_constraints
 from partnerships.models.conduct import Region
 from strategy.financial_years import financial_year_of
 
@@ -91,6 +91,8 @@ class Cost(BreachApproval):
     objects = BreachQuerySet.as_manager()
     history = HistoricalRecords()
 
+    AMOUNT_FIELDS = ("amount", "currency", "rate_to_gbp")
+
     class Meta:
         ordering = ["incurred_on", "pk"]
         permissions = [("approve_breach", "Can approve a justified breach of the conduct rules")]
@@ -108,6 +110,7 @@ class Cost(BreachApproval):
                 | (~Q(paid_by="council") & Q(budget_line__isnull=True)),
                 name="cost_budget_line_when_council_pays",
             ),
+            *second_person_constraints("cost"),
         ]
 
     def __str__(self):

@@ -1,12 +1,16 @@
 """Every write of the partnerships app, by subject. Views, the admin, the demo loader and tests call these."""
 
 from partnerships.services.activities import (
+    activity_cancel,
     activity_log,
     activity_mark_complete,
     activity_mark_ready,
+    activity_reopen,
     activity_update_safeguarding,
     cost_save,
     evidence_add,
+    evidence_remove,
+    settle_readiness,
 )
 from partnerships.services.conduct import breach_approve, breach_justify
 from partnerships.services.funding import funding_save
@@ -22,9 +26,11 @@ from partnerships.services.places import contact_save, organisation_save, place_
 from partnerships.services.reviews import appraisal_accept, appraisal_save, logframe_row_save, review_record
 
 __all__ = [
+    "activity_cancel",
     "activity_log",
     "activity_mark_complete",
     "activity_mark_ready",
+    "activity_reopen",
     "activity_update_safeguarding",
     "agreement_save",
     "appraisal_accept",
@@ -34,6 +40,7 @@ __all__ = [
     "contact_save",
     "cost_save",
     "evidence_add",
+    "evidence_remove",
     "funding_save",
     "gift_save",
     "logframe_row_save",
@@ -44,4 +51,5 @@ __all__ = [
     "partnership_update",
     "place_save",
     "review_record",
+    "settle_readiness",
 ]
