@@ -29,7 +29,7 @@ def refuse_if_locked(item: BreachApproval) -> None:
 
 def _fresh(item: BreachApproval) -> BreachApproval:
     """The stored row, locked for this transaction, so two people cannot act on the same breach at once."""
-    return type(item).objects.select_for_update().select_related("activity").get(pk=item.pk)
+    return type(item).objects.select_for_update(of=("self",)).select_related("activity").get(pk=item.pk)
 
 
 @transaction.atomic
