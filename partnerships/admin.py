@@ -10,6 +10,7 @@ costs, evidence and gifts, until it is reopened on its page."""
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import InlineModelAdmin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -36,6 +37,18 @@ from partnerships.models import (
     StatusChange,
     Theme,
 )
+
+
+class RevertOnlyWhenChangeable:
+    """django-simple-history lets anyone who may view a record post a revert to an old version; a
+    record this admin shows read-only (closed, final) is not reverted either."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.has_change_permission(
+            request, self.get_object(request, object_id)
+        ):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 def _save_rows(formset, save) -> None:
@@ -142,7 +155,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AnnualReview)
-class AnnualReviewAdmin(SimpleHistoryAdmin):
+class AnnualReviewAdmin(RevertOnlyWhenChangeable, SimpleHistoryAdmin):
     list_display = ("partnership", "reviewed_on", "rag", "decision", "next_review_due")
     list_filter = ("rag", "decision")
     list_select_related = ("partnership__place",)
@@ -255,7 +268,7 @@ class OpenActivityForm(forms.ModelForm):
         return cleaned
 
 
-class ClosedWithActivityMixin:
+class ClosedWithActivityMixin(RevertOnlyWhenChangeable):
     """Read-only while the record's activity (or, for an inline, the parent activity) is closed."""
 
     def _closed(self, obj) -> bool:

@@ -30,7 +30,7 @@ def gift_register() -> QuerySet[Gift]:
         .values("total")
     )
     return (
-        Gift.objects.select_related("partnership__place", "activity")
+        Gift.objects.select_related("partnership__place", "activity", "approved_by", "justified_by")
         .annotate(
             year_before=ExpressionWrapper(F("given_on") - timedelta(days=365), output_field=DateField())
         )

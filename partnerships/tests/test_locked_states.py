@@ -334,3 +334,21 @@ def test_refuses_to_change_a_recorded_review(client, administrator):
     review.refresh_from_db()
     assert review.outcomes != "Rewritten"
     assert review.is_finalised
+
+
+def test_the_admin_refuses_to_revert_a_complete_activitys_cost_to_an_old_version(
+    client, administrator, officer, colleague
+):
+    activity = complete_visit(officer, colleague)
+    cost = activity.costs.get()
+    first = cost.history.earliest()
+    client.force_login(administrator)
+
+    response = client.post(
+        f"/admin/partnerships/cost/{cost.pk}/history/{first.history_id}/",
+        {"activity": activity.pk, "amount": "300.00"},
+    )
+
+    assert response.status_code == 403
+    cost.refresh_from_db()
+    assert cost.approved_by == colleague

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from conftest import make_user
 from intlinks.roles import OFFICER
+from intlinks.tests.queries import assert_fixed_queries, queries_for
 from partnerships import services
 from partnerships.models import Cost
 from partnerships.tests.factories import ActivityFactory, ConductPolicyFactory, CostFactory, GiftFactory
@@ -173,3 +174,25 @@ def test_the_approve_button_is_shown_only_to_a_second_person(client, officer, co
     page = client.get(url).content.decode()
     assert "Approve the breach" in page
     assert "Justification by Officer on" in page
+
+
+def test_the_gifts_register_names_who_justified_and_approved_in_a_fixed_number_of_queries(
+    officer_client, officer, colleague, django_user_model
+):
+    def justified_and_approved_gifts(count):
+        for index in range(count):
+            justifier = make_user(django_user_model, f"justifier{count}-{index}", OFFICER)
+            GiftFactory(
+                breach="Worth £150.00",
+                justification="Protocol",
+                justified_by=justifier,
+                recorded_by=officer,
+                approved_by=colleague,
+            )
+
+    justified_and_approved_gifts(2)
+    few = queries_for(officer_client, "/partnerships/activities/gifts/")
+    justified_and_approved_gifts(8)
+    many = queries_for(officer_client, "/partnerships/activities/gifts/")
+
+    assert_fixed_queries(few, many, at_most=7)
