@@ -33,7 +33,7 @@ def _user_field(verbose_name: str):
 # Who may not approve: each of these people shaped the breach being approved.
 AUTHOR_FIELDS = {
     "recorded_by": "you recorded this yourself",
-    "amount_changed_by": "you last changed its amount",
+    "amount_changed_by": "you last changed its amount or what it is checked against",
     "justified_by": "you wrote its justification",
 }
 

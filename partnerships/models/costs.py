@@ -91,7 +91,20 @@ class Cost(BreachApproval):
     objects = BreachQuerySet.as_manager()
     history = HistoricalRecords()
 
-    AMOUNT_FIELDS = ("amount", "currency", "rate_to_gbp")
+    # What an approval is given for: the amount, and the facts the conduct rules check it against (a
+    # £300 bill is within the rules for ten meals and breaks them for one).
+    AMOUNT_FIELDS = (
+        "amount",
+        "currency",
+        "rate_to_gbp",
+        "category",
+        "travel_class",
+        "journey_hours",
+        "region",
+        "nights",
+        "meals",
+        "days",
+    )
 
     class Meta:
         ordering = ["incurred_on", "pk"]

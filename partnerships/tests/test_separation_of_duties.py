@@ -69,7 +69,9 @@ def test_refuses_whoever_last_changed_the_amount_even_if_someone_else_recorded_i
     services.breach_justify(item=cost, justification="Protocol", by=officer)
 
     cost.refresh_from_db()
-    assert cost.approval_refusal(colleague) == "A second person must approve: you last changed its amount"
+    assert cost.approval_refusal(colleague) == (
+        "A second person must approve: you last changed its amount or what it is checked against"
+    )
     with pytest.raises(ValidationError, match="you last changed its amount"):
         services.breach_approve(item=cost, by=colleague)
 
@@ -151,7 +153,9 @@ def test_a_gift_whose_value_was_changed_cannot_be_approved_by_who_changed_it(off
 
     gift.refresh_from_db()
     assert gift.breach
-    assert gift.approval_refusal(colleague) == "A second person must approve: you last changed its amount"
+    assert gift.approval_refusal(colleague) == (
+        "A second person must approve: you last changed its amount or what it is checked against"
+    )
     assert gift.approval_refusal(officer) == "A second person must approve: you recorded this yourself"
 
 
@@ -196,3 +200,24 @@ def test_the_gifts_register_names_who_justified_and_approved_in_a_fixed_number_o
     many = queries_for(officer_client, "/partnerships/activities/gifts/")
 
     assert_fixed_queries(few, many, at_most=7)
+
+
+def test_refuses_whoever_turned_ten_meals_into_one_without_touching_the_amount(
+    officer, colleague, third_officer
+):
+    ConductPolicyFactory()
+    cost = services.cost_save(
+        cost=CostFactory.build(
+            activity=ActivityFactory(), category="subsistence", meals=10, amount=Decimal("300.00")
+        ),
+        by=officer,
+    )
+    assert not cost.breach
+    cost.meals = 1
+    services.cost_save(cost=cost, by=colleague)
+    services.breach_justify(item=cost, justification="Banquet", by=third_officer)
+
+    cost.refresh_from_db()
+    assert cost.breach
+    assert cost.amount_changed_by == colleague
+    assert not cost.can_be_approved_by(colleague)
