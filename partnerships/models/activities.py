@@ -177,7 +177,16 @@ class Activity(models.Model):
         missing = self.safeguarding_missing()
         if missing:
             return StepCheck(True, "It cannot be marked ready to travel until it has " + "; ".join(missing))
+        if self.unresolved_breach_count():
+            return StepCheck(True, f"It cannot be marked ready to travel: {self._breaches_to_resolve()}")
         return StepCheck(True)
+
+    def _breaches_to_resolve(self) -> str:
+        count = self.unresolved_breach_count()
+        return (
+            f"{count} breach{'es' if count > 1 else ''} of the conduct rules still need a justification "
+            "and a second person's approval"
+        )
 
     def complete_check(self) -> StepCheck:
         """Complete: once ready to travel if it has young people, and with every breach resolved."""
@@ -187,13 +196,8 @@ class Activity(models.Model):
             return StepCheck(
                 True, "An activity with young people must be ready to travel before it is complete"
             )
-        count = self.unresolved_breach_count()
-        if count:
-            return StepCheck(
-                True,
-                f"It cannot be marked complete: {count} breach{'es' if count > 1 else ''} of the conduct "
-                "rules still need a justification and a second person's approval",
-            )
+        if self.unresolved_breach_count():
+            return StepCheck(True, f"It cannot be marked complete: {self._breaches_to_resolve()}")
         return StepCheck(True)
 
     @property
@@ -218,12 +222,8 @@ class Activity(models.Model):
         missing = self.safeguarding_missing()
         if missing:
             return "It is back to planned: the safeguarding checklist now lacks " + "; ".join(missing)
-        count = self.unresolved_breach_count()
-        if count:
-            return (
-                f"It is back to planned: {count} breach{'es' if count > 1 else ''} of the conduct rules "
-                "need a justification and a second person's approval"
-            )
+        if self.unresolved_breach_count():
+            return f"It is back to planned: {self._breaches_to_resolve()}"
         return ""
 
     @property

@@ -92,7 +92,15 @@ def test_refuses_to_stay_ready_when_a_cost_edit_makes_an_unresolved_breach(offic
 
     activity.refresh_from_db()
     assert activity.state == Activity.State.PLANNED
-    assert "1 breach of the conduct rules need a justification" in saved.gate_reopened
+    assert "1 breach of the conduct rules still need a justification" in saved.gate_reopened
+
+
+def test_refuses_to_mark_ready_while_a_breach_is_unresolved(officer):
+    activity = with_checklist_complete(ActivityFactory(kind=Activity.Kind.YOUTH_EXCHANGE, young_people=3))
+    CostFactory(activity=activity, breach="Over the limit")
+
+    with pytest.raises(ValidationError, match="It cannot be marked ready to travel: 1 breach"):
+        services.activity_mark_ready(activity=activity, by=officer)
 
 
 def test_a_change_that_keeps_the_gate_closed_leaves_it_ready(officer):
