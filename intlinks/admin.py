@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from simple_history.admin import SimpleHistoryAdmin
 
 from intlinks.models import WorkerHeartbeat
@@ -9,8 +10,21 @@ User = get_user_model()
 
 
 class UserWithHistoryAdmin(SimpleHistoryAdmin, UserAdmin):
+    """Accounts and their roles. An Administrator who is not a superuser gives people roles (groups) and
+    nothing more: no one becomes a superuser or gets a permission outside the roles through them, and
+    they never change their own roles, so they cannot give themselves the approval of breaches (the
+    second person an approval needs)."""
+
     list_display = ("username", "get_full_name", "email", "role_names", "is_active", "last_login")
     list_filter = ("groups", "is_active", "is_staff")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_superuser", "user_permissions"]
+            if obj is not None and obj.pk == request.user.pk:
+                fields += ["groups", "is_staff", "is_active"]
+        return fields
 
     @admin.display(description="Roles")
     def role_names(self, user):
@@ -22,6 +36,19 @@ class UserWithHistoryAdmin(SimpleHistoryAdmin, UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, UserWithHistoryAdmin)
+
+
+class RoleAdmin(GroupAdmin):
+    """Roles are granted their permissions by rule (intlinks/roles.py, ADR 0001), re-applied after every
+    migration: only a superuser changes a group's permissions by hand."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if request.user.is_superuser else [*fields, "permissions"]
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, RoleAdmin)
 
 
 @admin.register(WorkerHeartbeat)

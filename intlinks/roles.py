@@ -25,6 +25,7 @@ class Role:
     edits: tuple[str, ...] = ()
     extra: tuple[str, ...] = field(default=())  # "app_label.codename"
     excludes: tuple[str, ...] = ()  # "app_label.model" whose add/change/delete this role does not get
+    withholds: tuple[str, ...] = ()  # "app_label.codename" this role never gets, whatever the rules say
     staff: bool = False
 
     def permission_filter(self) -> Q:
@@ -37,6 +38,9 @@ class Role:
         for qualified in self.extra:
             app_label, codename = qualified.split(".", 1)
             rule |= Q(content_type__app_label=app_label, codename=codename)
+        for qualified in self.withholds:
+            app_label, codename = qualified.split(".", 1)
+            rule &= ~Q(content_type__app_label=app_label, codename=codename)
         return rule
 
 
@@ -68,6 +72,8 @@ ROLES = (
         "Manages user accounts and every record through the Django admin.",
         reads=(*DOMAIN_APPS, "intlinks", "auth"),
         edits=(*DOMAIN_APPS, "auth"),
+        # Whoever manages the accounts is not also the second person who approves a breach (issue 9).
+        withholds=("partnerships.approve_breach",),
         staff=True,
     ),
 )

@@ -3,10 +3,16 @@
 Writes go through the same services as the officers' pages. Where a service owns a rule the admin cannot
 follow, the admin only shows: a link's status and its history change only through
 partnership_change_status, an appraisal is accepted only through appraisal_accept and cannot be changed
-afterwards. Records an auditor may ask about are archived, never deleted (intlinks.archive_admin); an
-evidence or agreement record is deleted only with its file."""
+afterwards. Breach approvals happen only through breach_justify and breach_approve: their fields are
+shown, never edited. A complete or cancelled activity (`Activity.is_locked`) is read-only here, with its
+costs, evidence and gifts, until it is reopened on its page. Records an auditor may ask about are
+archived, never deleted (intlinks.archive_admin); an evidence or agreement record is deleted only with
+its file."""
 
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -14,6 +20,7 @@ from intlinks.archive_admin import ArchiveAdminMixin
 from partnerships import services
 from partnerships.models import (
     Activity,
+    ActivityStateChange,
     Agreement,
     AnnualReview,
     Appraisal,
@@ -33,6 +40,18 @@ from partnerships.models import (
     StatusChange,
     Theme,
 )
+
+
+class RevertOnlyWhenChangeable:
+    """django-simple-history lets anyone who may view a record post a revert to an old version; a
+    record this admin shows read-only (closed, final) is not reverted either."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.has_change_permission(
+            request, self.get_object(request, object_id)
+        ):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 def _save_rows(formset, save) -> None:
@@ -146,10 +165,14 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AnnualReview)
-class AnnualReviewAdmin(SimpleHistoryAdmin):
+class AnnualReviewAdmin(RevertOnlyWhenChangeable, SimpleHistoryAdmin):
     list_display = ("partnership", "reviewed_on", "rag", "decision", "next_review_due")
     list_filter = ("rag", "decision")
     list_select_related = ("partnership__place",)
+
+    def has_change_permission(self, request, obj=None):
+        # A recorded review is final: a correction is a new review (`AnnualReview.is_finalised`).
+        return super().has_change_permission(request, obj) and not (obj and obj.is_finalised)
 
     def save_model(self, request, obj, form, change):
         services.review_record(review=obj)
@@ -229,41 +252,125 @@ class HotelCapAdmin(SimpleHistoryAdmin):
     list_display = ("policy", "region", "nightly_cap")
 
 
-class CostInline(admin.StackedInline):
+# Set only by the services: who recorded, changed the amount, justified and approved, and when.
+APPROVAL_FIELDS = (
+    "breach",
+    "justification",
+    "justified_by",
+    "justified_on",
+    "recorded_by",
+    "amount_changed_by",
+    "amount_changed_on",
+    "approved_by",
+    "approved_on",
+)
+
+
+def _activity_closed(activity) -> bool:
+    return bool(activity and activity.is_locked)
+
+
+class OpenActivityForm(forms.ModelForm):
+    """A cost, gift or evidence of a closed activity is refused beside the activity field."""
+
+    def clean(self):
+        cleaned = super().clean()
+        activity = cleaned.get("activity")
+        if _activity_closed(activity):
+            self.add_error("activity" if "activity" in self.fields else None, activity.lock_refusal())
+        return cleaned
+
+
+class ClosedWithActivityMixin(RevertOnlyWhenChangeable):
+    """Read-only while the record's activity (or, for an inline, the parent activity) is closed."""
+
+    def _closed(self, obj) -> bool:
+        if isinstance(obj, Activity):
+            return obj.is_locked
+        return _activity_closed(getattr(obj, "activity", None))
+
+    def has_add_permission(self, request, obj=None):
+        if isinstance(self, InlineModelAdmin):
+            return super().has_add_permission(request, obj) and not self._closed(obj)
+        return super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._closed(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._closed(obj)
+
+
+class CostInline(ClosedWithActivityMixin, admin.StackedInline):
     model = Cost
     extra = 0
     can_delete = False  # a cost is archived from its own admin, never deleted with the activity's form
-    readonly_fields = ("amount_gbp", "breach", "recorded_by", "approved_by", "approved_on")
+    readonly_fields = ("amount_gbp", *APPROVAL_FIELDS)
 
 
-class EvidenceInline(admin.TabularInline):
+class EvidenceInline(ClosedWithActivityMixin, admin.TabularInline):
     model = Evidence
     extra = 0
     can_delete = False  # deleted from its own admin, which removes the file with the record
 
 
+class StateChangeInline(admin.TabularInline):
+    model = ActivityStateChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ("from_state", "to_state", "changed_at", "changed_by", "reason")
+
+    def has_add_permission(self, request, obj=None):
+        return False  # states move only through the activity's page (ready, complete, reopen, cancel)
+
+
 @admin.register(Activity)
-class ActivityAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
+class ActivityAdmin(ArchiveAdminMixin, ClosedWithActivityMixin, SimpleHistoryAdmin):
     list_display = ("title", "partnership", "kind", "starts_on", "state")
     list_filter = ("kind", "state")
     search_fields = ("title", "places", "purpose")
     autocomplete_fields = ("partnership",)
-    inlines = [CostInline, EvidenceInline]
+    readonly_fields = ("state", "recorded_by")
+    inlines = [CostInline, EvidenceInline, StateChangeInline]
+
+    def save_model(self, request, obj, form, change):
+        # The same service as the officers' page: the lock, and the gate going back to planned.
+        services.activity_log(
+            activity=obj,
+            objectives=form.cleaned_data.get("objectives", ()),
+            ways_forward=form.cleaned_data.get("ways_forward", ()),
+            by=request.user,
+        )
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is not Cost:
-            return super().save_formset(request, form, formset, change)
-        # Costs are flagged against the conduct rules by the service, as on the officers' pages.
-        for cost in formset.save(commit=False):
-            services.cost_save(cost=cost, by=request.user)
-        return None
+        if formset.model is Cost:
+            # Costs are flagged against the conduct rules by the service, as on the officers' pages.
+            for cost in formset.save(commit=False):
+                services.cost_save(cost=cost, by=request.user)
+        elif formset.model is Evidence:
+            for evidence in formset.save(commit=False):
+                services.evidence_add(evidence=evidence, by=request.user)
+            for evidence in formset.deleted_objects:
+                services.evidence_delete(evidence=evidence, by=request.user)
+        else:  # the state history, which the admin only shows
+            super().save_formset(request, form, formset, change)
+
+
+@admin.register(ActivityStateChange)
+class ActivityStateChangeAdmin(SimpleHistoryAdmin):
+    list_display = ("activity", "from_state", "to_state", "changed_at", "changed_by")
+    readonly_fields = ("activity", "from_state", "to_state", "changed_at", "changed_by", "reason")
+
+    def has_add_permission(self, request):
+        return False  # written only by the activity's steps
 
 
 @admin.register(Cost)
-class CostAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
+class CostAdmin(ArchiveAdminMixin, ClosedWithActivityMixin, SimpleHistoryAdmin):
+    form = OpenActivityForm
     list_display = ("activity", "category", "amount", "currency", "amount_gbp", "stage", "budget_line")
     list_filter = ("category", "stage", "paid_by")
-    readonly_fields = ("amount_gbp", "breach", "recorded_by")
+    readonly_fields = ("amount_gbp", *APPROVAL_FIELDS)
     raw_id_fields = ("activity",)
 
     def save_model(self, request, obj, form, change):
@@ -271,24 +378,29 @@ class CostAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(ClosedWithActivityMixin, SimpleHistoryAdmin):
+    form = OpenActivityForm
     list_display = ("title", "activity", "kind", "uploaded_at")
     raw_id_fields = ("activity",)
 
+    def save_model(self, request, obj, form, change):
+        services.evidence_add(evidence=obj, by=request.user)
+
     def delete_model(self, request, obj):
-        services.evidence_delete(evidence=obj)
+        services.evidence_delete(evidence=obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
         for evidence in queryset:
-            services.evidence_delete(evidence=evidence)
+            services.evidence_delete(evidence=evidence, by=request.user)
 
 
 @admin.register(Gift)
-class GiftAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
+class GiftAdmin(ArchiveAdminMixin, ClosedWithActivityMixin, SimpleHistoryAdmin):
+    form = OpenActivityForm
     list_display = ("description", "direction", "counterparty", "value", "given_on", "registered_on")
     list_filter = ("direction", "counterparty_kind")
     search_fields = ("description", "counterparty")
-    readonly_fields = ("breach", "recorded_by")
+    readonly_fields = APPROVAL_FIELDS
     raw_id_fields = ("activity",)
 
     def save_model(self, request, obj, form, change):

@@ -40,6 +40,8 @@ urlpatterns = [
     path(
         "activities/<int:pk>/evidence/new/", activities.EvidenceCreateView.as_view(), name="evidence_create"
     ),
+    path("activities/<int:pk>/reopen/", activities.ActivityReopenView.as_view(), name="activity_reopen"),
+    path("activities/<int:pk>/cancel/", activities.ActivityCancelView.as_view(), name="activity_cancel"),
     path("activities/<int:pk>/<str:to>/", activities.activity_change_state, name="activity_state"),
     path("evidence/<int:pk>/", activities.evidence_download, name="evidence"),
     path("breaches/<str:kind>/<int:pk>/justify/", activities.breach_justify, name="breach_justify"),

@@ -7,6 +7,7 @@ from partnerships.forms.activities import (
     EvidenceForm,
     JustificationForm,
     SafeguardingForm,
+    StateReasonForm,
 )
 from partnerships.forms.funding import DeadlineFormSet, FundingForm, ReportingDeadlineForm
 from partnerships.forms.gifts import GiftForm
@@ -41,5 +42,6 @@ __all__ = [
     "PlaceForm",
     "ReportingDeadlineForm",
     "SafeguardingForm",
+    "StateReasonForm",
     "StatusChangeForm",
 ]

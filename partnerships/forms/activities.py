@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.db.models import Q
 
-from intlinks.forms import GovukModelForm, date_input, required_messages
+from intlinks.forms import GovukModelForm, date_input, gds_layout, required_messages
 from partnerships.models import Activity, Cost, Evidence
 from strategy.models import Action, BudgetLine, Objective, WayForward
 
@@ -200,6 +200,18 @@ class JustificationForm(forms.Form):
         super().__init__(*args, **kwargs)
         required_messages(self)
         self.fields["justification"].error_messages["required"] = "Enter why the breach is necessary"
+
+
+class StateReasonForm(forms.Form):
+    """Why an activity is reopened or cancelled: required, and kept with who and when."""
+
+    reason = forms.CharField(label="Why?", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, label: str, submit_label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = label
+        self.fields["reason"].error_messages["required"] = "Enter the reason"
+        self.helper = gds_layout(self, submit_label)
 
 
 class SafeguardingForm(GovukModelForm):

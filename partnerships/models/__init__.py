@@ -6,7 +6,7 @@ charters and agreements, the logical framework) and Kent's draft International S
 commitment, the four criteria for a new link, annual review "to avoid drift").
 """
 
-from partnerships.models.activities import Activity, Evidence, StepCheck
+from partnerships.models.activities import Activity, ActivityStateChange, Evidence, StepCheck
 from partnerships.models.conduct import ConductPolicy, HotelCap, Region, policy_in_force
 from partnerships.models.costs import MAX_COST, Cost, in_pounds
 from partnerships.models.funding import ExternalFunding, ReportingDeadline
@@ -29,6 +29,7 @@ __all__ = [
     "MAX_COST",
     "REGISTRATION_DAYS",
     "Activity",
+    "ActivityStateChange",
     "ConductPolicy",
     "Cost",
     "Evidence",

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
@@ -183,7 +184,16 @@ class Activity(Archivable):
         missing = self.safeguarding_missing()
         if missing:
             return StepCheck(True, "It cannot be marked ready to travel until it has " + "; ".join(missing))
+        if self.unresolved_breach_count():
+            return StepCheck(True, f"It cannot be marked ready to travel: {self._breaches_to_resolve()}")
         return StepCheck(True)
+
+    def _breaches_to_resolve(self) -> str:
+        count = self.unresolved_breach_count()
+        return (
+            f"{count} breach{'es' if count > 1 else ''} of the conduct rules still need a justification "
+            "and a second person's approval"
+        )
 
     def complete_check(self) -> StepCheck:
         """Complete: once ready to travel if it has young people, and with every breach resolved."""
@@ -193,14 +203,43 @@ class Activity(Archivable):
             return StepCheck(
                 True, "An activity with young people must be ready to travel before it is complete"
             )
-        count = self.unresolved_breach_count()
-        if count:
-            return StepCheck(
-                True,
-                f"It cannot be marked complete: {count} breach{'es' if count > 1 else ''} of the conduct "
-                "rules still need a justification and a second person's approval",
-            )
+        if self.unresolved_breach_count():
+            return StepCheck(True, f"It cannot be marked complete: {self._breaches_to_resolve()}")
         return StepCheck(True)
+
+    @property
+    def is_locked(self) -> bool:
+        """A complete or cancelled activity is closed: nothing of it changes until it is reopened. The
+        pages, the admin and every service ask this one predicate."""
+        return self.state in (self.State.COMPLETE, self.State.CANCELLED)
+
+    def lock_refusal(self) -> str:
+        """Why the activity (or its costs, checklist, evidence and breaches) cannot be changed now."""
+        if self.is_locked:
+            return (
+                f"The activity is {self.get_state_display().lower()}: reopen it, with a reason, to change it"
+            )
+        return ""
+
+    def readiness_lapse(self) -> str:
+        """Why a ready-to-travel activity is no longer ready ("" while it still is, or is not ready):
+        a gap reopened in the safeguarding checklist, or a breach left unresolved."""
+        if self.state != self.State.READY:
+            return ""
+        missing = self.safeguarding_missing()
+        if missing:
+            return "It is back to planned: the safeguarding checklist now lacks " + "; ".join(missing)
+        if self.unresolved_breach_count():
+            return f"It is back to planned: {self._breaches_to_resolve()}"
+        return ""
+
+    @property
+    def can_reopen(self) -> bool:
+        return self.is_locked
+
+    @property
+    def can_cancel(self) -> bool:
+        return not self.is_locked
 
     @property
     def can_mark_ready(self) -> bool:
@@ -223,6 +262,33 @@ class Activity(Archivable):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+class ActivityStateChange(models.Model):
+    """One move of an activity's state (ready, complete, reopened, cancelled, or back to planned when a
+    gate reopened), with who, when and why: the activity's own audit trail, shown on its page."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="state_changes")
+    from_state = models.CharField(max_length=20, choices=Activity.State.choices)
+    to_state = models.CharField(max_length=20, choices=Activity.State.choices)
+    changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_state=F("to_state")), name="activity_state_change_moves"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_state_display()} to {self.get_to_state_display()}"
 
 
 # How each state reads at a glance, as a tag meaning (intlinks' `{% tag %}` turns it into a colour).

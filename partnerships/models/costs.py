@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from intlinks.archive import Archivable
 from intlinks.money import MONEY, format_money, to_pennies
 from partnerships.models.activities import Activity
-from partnerships.models.approvals import BreachApproval, BreachQuerySet
+from partnerships.models.approvals import BreachApproval, BreachQuerySet, second_person_constraints
 from partnerships.models.conduct import Region
 from strategy.financial_years import financial_year_of
 
@@ -92,6 +92,21 @@ class Cost(Archivable, BreachApproval):
     objects = BreachQuerySet.as_manager()
     history = HistoricalRecords()
 
+    # What an approval is given for: the amount, and the facts the conduct rules check it against (a
+    # £300 bill is within the rules for ten meals and breaks them for one).
+    AMOUNT_FIELDS = (
+        "amount",
+        "currency",
+        "rate_to_gbp",
+        "category",
+        "travel_class",
+        "journey_hours",
+        "region",
+        "nights",
+        "meals",
+        "days",
+    )
+
     class Meta:
         ordering = ["incurred_on", "pk"]
         permissions = [("approve_breach", "Can approve a justified breach of the conduct rules")]
@@ -109,6 +124,7 @@ class Cost(Archivable, BreachApproval):
                 | (~Q(paid_by="council") & Q(budget_line__isnull=True)),
                 name="cost_budget_line_when_council_pays",
             ),
+            *second_person_constraints("cost"),
         ]
 
     def __str__(self):

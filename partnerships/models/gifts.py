@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from intlinks.archive import Archivable
 from intlinks.money import MONEY, NOT_NEGATIVE
 from partnerships.models.activities import Activity
-from partnerships.models.approvals import BreachApproval, BreachQuerySet
+from partnerships.models.approvals import BreachApproval, BreachQuerySet, second_person_constraints
 from partnerships.models.links import Partnership
 from strategy.models import SOURCE_HELP
 
@@ -60,6 +60,8 @@ class Gift(Archivable, BreachApproval):
     objects = BreachQuerySet.as_manager()
     history = HistoricalRecords()
 
+    AMOUNT_FIELDS = ("value",)
+
     class Meta:
         ordering = ["-given_on", "-pk"]
         constraints = [
@@ -67,6 +69,7 @@ class Gift(Archivable, BreachApproval):
             models.CheckConstraint(
                 condition=Q(registered_on__gte=F("given_on")), name="gift_registered_after_given"
             ),
+            *second_person_constraints("gift"),
         ]
 
     def __str__(self):

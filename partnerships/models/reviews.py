@@ -46,6 +46,8 @@ class AnnualReview(models.Model):
             ),
         ]
 
+    FINAL_MESSAGE = "A recorded review is final: record a new review to correct it"
+
     # What each rating means, for the tag that shows it (see intlinks' `{% tag %}`).
     RAG_MEANINGS = {Rag.RED: "bad", Rag.AMBER: "warning", Rag.GREEN: "good"}
 
@@ -64,6 +66,11 @@ class AnnualReview(models.Model):
     @property
     def rag_meaning(self) -> str:
         return self.RAG_MEANINGS[self.rag]
+
+    @property
+    def is_finalised(self) -> bool:
+        """A review is final once recorded: the admin shows it read-only and the service refuses edits."""
+        return self.pk is not None
 
 
 class Appraisal(models.Model):

@@ -8,12 +8,14 @@ justified and approved, and one with young people only once its safeguarding che
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+
+from django.utils import timezone
 
 from intlinks.money import ZERO
 from intlinks.seeding import EXAMPLE_SOURCE, day_between, save_links, save_rows
-from partnerships.models import MAX_COST, Activity, Cost, Evidence, in_pounds
+from partnerships.models import MAX_COST, Activity, ActivityStateChange, Cost, Evidence, in_pounds
 from partnerships.seeding.conduct import SETTLED_DAYS, Policies, flag_cost, resolve
 from partnerships.seeding.costs import TRAVELLING, spending
 from partnerships.seeding.links import ACTIVITY_WEIGHT, SeededLink
@@ -201,8 +203,24 @@ class ActivityMaker:
         flag_cost(cost, self.policies)
         return cost
 
+    @staticmethod
+    def _state_change(activity: Activity) -> ActivityStateChange:
+        """The one move that brought a seeded activity to its state, by whoever recorded it."""
+        at = datetime.combine(activity.ends_on, time(17), tzinfo=timezone.get_current_timezone())
+        return ActivityStateChange(
+            activity=activity,
+            from_state="planned",
+            to_state=activity.state,
+            changed_at=at,
+            changed_by=activity.recorded_by,
+            reason="Example: seeded",
+        )
+
     def save(self) -> list[SeededActivity]:
         save_rows(Activity, self.activities)
+        save_rows(
+            ActivityStateChange, [self._state_change(a) for a in self.activities if a.state != "planned"]
+        )
         save_rows(Cost, self.costs)
         save_rows(Evidence, self.evidence, restore=["uploaded_at"])
         objectives, ways = Activity.objectives.through, Activity.ways_forward.through

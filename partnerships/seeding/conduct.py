@@ -83,6 +83,7 @@ def resolve(rng: random.Random, item: BreachApproval, *, on: date, users: list, 
     if on > today or rng.random() > (0.995 if settled else 0.9):
         return False
     item.justification = "Example: no cheaper option on the dates of the visit; agreed beforehand."
+    item.justified_by, item.amount_changed_by = item.recorded_by, item.recorded_by
     if rng.random() > (0.995 if settled else 0.85):
         return False
     item.approved_by = rng.choice([user for user in users if user.pk != item.recorded_by_id])

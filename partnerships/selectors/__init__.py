@@ -6,7 +6,9 @@ aggregation.
 
 from partnerships.selectors.activities import (
     Attention,
+    HistoryEntry,
     activity_detail,
+    activity_history,
     activity_list,
     needs_attention,
     with_activity_totals,
@@ -23,9 +25,11 @@ from partnerships.selectors.places import organisation_list, place_list, places_
 
 __all__ = [
     "Attention",
+    "HistoryEntry",
     "Leverage",
     "TimelineEntry",
     "activity_detail",
+    "activity_history",
     "activity_list",
     "funding_list",
     "gift_register",

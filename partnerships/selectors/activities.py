@@ -1,7 +1,7 @@
 """Reads for the activity log: activities with their totals, and what needs an officer's attention."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import (
     Count,
@@ -19,6 +19,7 @@ from django.utils import timezone
 from intlinks.money import MONEY_FIELD, ZERO_MONEY
 from partnerships.models import (
     Activity,
+    ActivityStateChange,
     Cost,
     ExternalFunding,
     Gift,
@@ -73,11 +74,15 @@ def activity_detail(pk: int) -> Activity:
             Prefetch(
                 "costs",
                 queryset=Cost.objects.current().select_related(
-                    "budget_line__budget", "recorded_by", "approved_by"
+                    "budget_line__budget", "recorded_by", "approved_by", "justified_by"
                 ),
             ),
+            Prefetch("state_changes", queryset=ActivityStateChange.objects.select_related("changed_by")),
             "evidence",
-            Prefetch("gifts", queryset=Gift.objects.current().select_related("recorded_by", "approved_by")),
+            Prefetch(
+                "gifts",
+                queryset=Gift.objects.current().select_related("recorded_by", "approved_by", "justified_by"),
+            ),
             Prefetch("funding", queryset=ExternalFunding.objects.current()),
         )
         .get(pk=pk)
@@ -118,3 +123,75 @@ def needs_attention(*, today: date | None = None) -> Attention:
         unready_youth_activities=[activity for activity in youth if activity.safeguarding_missing()],
         deadlines=list(deadlines),
     )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One saved change of an activity or of one of its costs, as the activity page lists it."""
+
+    at: datetime
+    by: object  # the user, or None for the demonstration data and scripts
+    subject: str
+    changes: list[str]
+
+
+HISTORY_LENGTH = 20
+# Bookkeeping columns of a history row, and values that say nothing to a reader.
+_NOT_SHOWN = {"id", "activity", "recorded_by", "amount_changed_on", "justified_on", "source"}
+
+
+def _shown(field, value) -> str:
+    if value in (None, ""):
+        return "blank"
+    choices = dict(field.flatchoices)
+    text = str(choices.get(value, value))
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _changes(model, old, new) -> list[str]:
+    """What differs between two history rows of one record, field by field, in the field's own words."""
+    changes = []
+    for field in model._meta.concrete_fields:
+        if field.name in _NOT_SHOWN:
+            continue
+        before, after = getattr(old, field.attname), getattr(new, field.attname)
+        if before == after:
+            continue
+        label = str(field.verbose_name).capitalize()
+        if field.is_relation:
+            changes.append(f"{label} changed")
+        else:
+            changes.append(f"{label}: {_shown(field, before)} → {_shown(field, after)}")
+    return changes
+
+
+def _entries(model, records, subject) -> list[HistoryEntry]:
+    entries, previous = [], {}
+    for record in records:
+        old = previous.get(record.id)
+        if record.history_type == "+":
+            changes = ["Created"]
+        elif record.history_type == "-":
+            changes = ["Removed"]
+        else:
+            changes = _changes(model, old, record) if old is not None else ["Changed"]
+        previous[record.id] = record
+        if changes:
+            entries.append(HistoryEntry(record.history_date, record.history_user, subject(record), changes))
+    return entries
+
+
+def activity_history(activity: Activity) -> list[HistoryEntry]:
+    """The latest changes of an activity and of its costs (amounts, approvals, state), newest first, from
+    their audit history, in two queries whatever their number."""
+    activity_records = Activity.history.filter(id=activity.pk).select_related("history_user")
+    cost_records = Cost.history.filter(activity_id=activity.pk).select_related("history_user")
+    entries = _entries(
+        Activity, activity_records.order_by("history_date", "history_id"), lambda record: "The activity"
+    ) + _entries(
+        Cost,
+        cost_records.order_by("history_date", "history_id"),
+        lambda record: f"Cost {record.id} ({record.get_category_display().lower()})",
+    )
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    return entries[:HISTORY_LENGTH]

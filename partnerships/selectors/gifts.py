@@ -32,7 +32,7 @@ def gift_register() -> QuerySet[Gift]:
     )
     return (
         Gift.objects.current()
-        .select_related("partnership__place", "activity")
+        .select_related("partnership__place", "activity", "approved_by", "justified_by")
         .annotate(
             year_before=ExpressionWrapper(F("given_on") - timedelta(days=365), output_field=DateField())
         )

@@ -1,13 +1,16 @@
 """Every write of the partnerships app, by subject. Views, the admin, the demo loader and tests call these."""
 
 from partnerships.services.activities import (
+    activity_cancel,
     activity_log,
     activity_mark_complete,
     activity_mark_ready,
+    activity_reopen,
     activity_update_safeguarding,
     cost_save,
     evidence_add,
     evidence_delete,
+    settle_readiness,
 )
 from partnerships.services.conduct import breach_approve, breach_justify
 from partnerships.services.funding import funding_save
@@ -24,9 +27,11 @@ from partnerships.services.places import contact_save, organisation_save, place_
 from partnerships.services.reviews import appraisal_accept, appraisal_save, logframe_row_save, review_record
 
 __all__ = [
+    "activity_cancel",
     "activity_log",
     "activity_mark_complete",
     "activity_mark_ready",
+    "activity_reopen",
     "activity_update_safeguarding",
     "agreement_delete",
     "agreement_save",
@@ -48,4 +53,5 @@ __all__ = [
     "partnership_update",
     "place_save",
     "review_record",
+    "settle_readiness",
 ]

@@ -1,4 +1,10 @@
-"""Writes of the activity log: an activity with its costs, the safeguarding gate, its steps, evidence."""
+"""Writes of the activity log: an activity with its costs, the safeguarding gate, its steps, evidence.
+
+Two rules run through every write here. A complete or cancelled activity is closed
+(`Activity.is_locked`): nothing of it changes until `activity_reopen`. And a ready-to-travel activity
+whose gate reopens (`Activity.readiness_lapse`) goes back to planned: the write returns the reason as
+`gate_reopened` on what it saved, for the page to tell the person.
+"""
 
 from collections.abc import Iterable, Sequence
 
@@ -9,20 +15,53 @@ from django.db import transaction
 from intlinks.editing import save_rows, validate_rows
 from intlinks.services import record_archive
 from partnerships.conduct import breach_text, check_cost
-from partnerships.models import Activity, ConductPolicy, Cost, Evidence
+from partnerships.models import Activity, ActivityStateChange, ConductPolicy, Cost, Evidence
 from partnerships.services.common import delete_with_file
+from partnerships.services.conduct import note_amount_change
 
 
-def _flag_cost(cost: Cost) -> None:
-    """Validate a cost, store its amount in pounds, and record the rules it breaks under the policy in
-    force on its date."""
+def _locked_for_change(pk: int | None) -> Activity | None:
+    """The stored activity, locked for this transaction; refused if it is closed."""
+    if pk is None:
+        return None
+    activity = Activity.objects.select_for_update().get(pk=pk)
+    if activity.is_locked:
+        raise ValidationError(activity.lock_refusal())
+    return activity
+
+
+def _move(activity: Activity, to: str, *, by: AbstractBaseUser | None, reason: str = "") -> Activity:
+    """Change the state of a stored activity and record who, when and why."""
+    ActivityStateChange.objects.create(
+        activity=activity, from_state=activity.state, to_state=to, changed_by=by, reason=reason
+    )
+    activity.state = to
+    activity.save(update_fields=["state"])
+    return activity
+
+
+def settle_readiness(*, activity: Activity, by: AbstractBaseUser | None) -> str:
+    """After a change: a ready activity whose gate has reopened goes back to planned. Returns why ("" if
+    nothing moved)."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    lapse = activity.readiness_lapse()
+    if lapse:
+        _move(activity, Activity.State.PLANNED, by=by, reason=lapse)
+    return lapse
+
+
+def _flag_cost(cost: Cost, by: AbstractBaseUser | None = None) -> None:
+    """Validate a cost, store its amount in pounds, note who changed its amount, and record the rules
+    it breaks under the policy in force on its date."""
     cost.full_clean(exclude=["activity"])
     cost.amount_gbp = cost.converted_amount()
+    note_amount_change(cost, by=by)
     policy = ConductPolicy.objects.prefetch_related("hotel_caps").in_force_on(cost.incurred_on)
     breach = breach_text(check_cost(cost, policy))
     if breach != cost.breach:
         # A changed breach must be justified and approved afresh.
-        cost.justification, cost.approved_by, cost.approved_on = "", None, None
+        cost.justification, cost.justified_by, cost.justified_on = "", None, None
+        cost.approved_by, cost.approved_on = None, None
     cost.breach = breach
 
 
@@ -42,13 +81,16 @@ def activity_log(
     field, and the costs' errors together as `RowErrors` by each cost's position in `costs`. Removed
     costs are archived, not deleted.
     """
-    if activity.pk is None:
+    stored = _locked_for_change(activity.pk)
+    if stored is None:
         activity.recorded_by = by
+    else:  # the state moves only through the steps below, never through this form
+        activity.state = stored.state
     activity.full_clean()
     for cost in costs:
         if cost.pk is None:
             cost.recorded_by = by
-    validate_rows(costs, _flag_cost)
+    validate_rows(costs, lambda cost: _flag_cost(cost, by))
     removed_costs = list(removed_costs)
     refusals = [refusal for cost in removed_costs if (refusal := cost.removal_refusal())]
     if refusals:
@@ -64,62 +106,102 @@ def activity_log(
     for cost in removed_costs:
         # Archived, not deleted: a removed cost leaves the totals but stays for the auditor, restorable.
         record_archive(record=cost, by=by, reason="Removed from the activity's costs")
+    activity.gate_reopened = settle_readiness(activity=activity, by=by)
     return activity
 
 
 @transaction.atomic
 def cost_save(*, cost: Cost, by: AbstractBaseUser | None) -> Cost:
     """Save one cost of an activity, flagged against the rules in force on its date."""
+    stored_activity = Cost.objects.filter(pk=cost.pk).values_list("activity_id", flat=True).first()
+    for activity_pk in {stored_activity, cost.activity_id} - {None}:
+        _locked_for_change(activity_pk)
     if cost.pk is None:
         cost.recorded_by = by
-    _flag_cost(cost)
+    _flag_cost(cost, by)
     cost.full_clean()
     cost.save()
+    cost.gate_reopened = settle_readiness(activity=cost.activity, by=by)
     return cost
 
 
-def _take_step(activity: Activity, to: str) -> Activity:
+def _take_step(activity: Activity, to: str, by: AbstractBaseUser | None) -> Activity:
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     check = activity.ready_check() if to == Activity.State.READY else activity.complete_check()
     if not check.allowed:
         raise ValidationError(check.reason)
-    activity.state = to
-    activity.save(update_fields=["state"])
-    return activity
+    return _move(activity, to, by=by)
 
 
 @transaction.atomic
-def activity_mark_ready(*, activity: Activity) -> Activity:
+def activity_mark_ready(*, activity: Activity, by: AbstractBaseUser | None = None) -> Activity:
     """Ready to travel: refused while the safeguarding checklist of a youth activity is incomplete
     (`Activity.ready_check`)."""
-    return _take_step(activity, Activity.State.READY)
+    return _take_step(activity, Activity.State.READY, by)
 
 
 @transaction.atomic
-def activity_mark_complete(*, activity: Activity) -> Activity:
+def activity_mark_complete(*, activity: Activity, by: AbstractBaseUser | None = None) -> Activity:
     """Complete: refused while any breach lacks a justification and a second person's approval
-    (`Activity.complete_check`)."""
-    return _take_step(activity, Activity.State.COMPLETE)
+    (`Activity.complete_check`). A complete activity is closed until reopened."""
+    return _take_step(activity, Activity.State.COMPLETE, by)
+
+
+def _reason(reason: str, what: str) -> str:
+    if not reason.strip():
+        raise ValidationError({"reason": f"Enter why the activity is {what}"})
+    return reason.strip()
 
 
 @transaction.atomic
-def activity_update_safeguarding(*, activity: Activity) -> Activity:
-    """Save the safeguarding checklist of an activity."""
+def activity_reopen(*, activity: Activity, by: AbstractBaseUser, reason: str) -> Activity:
+    """Reopen a complete or cancelled activity, back to planned, with a recorded reason: the only way to
+    change one."""
+    reason = _reason(reason, "reopened")
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if not activity.can_reopen:
+        raise ValidationError("Only a complete or cancelled activity can be reopened")
+    return _move(activity, Activity.State.PLANNED, by=by, reason=reason)
+
+
+@transaction.atomic
+def activity_cancel(*, activity: Activity, by: AbstractBaseUser, reason: str) -> Activity:
+    """Cancel a planned or ready activity with a recorded reason; it is then closed like a complete one."""
+    reason = _reason(reason, "cancelled")
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if not activity.can_cancel:
+        raise ValidationError(activity.lock_refusal())
+    return _move(activity, Activity.State.CANCELLED, by=by, reason=reason)
+
+
+@transaction.atomic
+def activity_update_safeguarding(*, activity: Activity, by: AbstractBaseUser | None = None) -> Activity:
+    """Save the safeguarding checklist of an activity; a ready one that now lacks something goes back
+    to planned."""
+    stored = _locked_for_change(activity.pk)
+    activity.state = stored.state
     activity.full_clean()
     activity.save()
+    activity.gate_reopened = settle_readiness(activity=activity, by=by)
     return activity
 
 
 @transaction.atomic
 def evidence_add(*, evidence: Evidence, by: AbstractBaseUser | None) -> Evidence:
     """Store a photo or document; its type is read from its content and its size capped."""
-    evidence.uploaded_by = by
+    _locked_for_change(evidence.activity_id)
+    if evidence.pk is None:
+        evidence.uploaded_by = by
     evidence.full_clean()
     evidence.save()
     return evidence
 
 
 @transaction.atomic
-def evidence_delete(*, evidence: Evidence) -> None:
-    """Delete a piece of evidence (a wrong file, or personal data uploaded by mistake) with its file."""
+def evidence_delete(*, evidence: Evidence, by: AbstractBaseUser | None = None) -> Activity:
+    """Delete a piece of evidence of an open activity (a wrong file, or personal data uploaded by
+    mistake) with its file; a ready youth activity losing its risk assessment goes back to planned."""
+    activity = _locked_for_change(evidence.activity_id)
     delete_with_file(evidence, "file")
+    activity.gate_reopened = settle_readiness(activity=activity, by=by)
+    return activity

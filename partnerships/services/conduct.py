@@ -10,14 +10,39 @@ from django.utils import timezone
 from partnerships.models.approvals import BreachApproval
 
 
+def note_amount_change(item: BreachApproval, *, by: AbstractBaseUser | None) -> None:
+    """Before a cost or gift is saved: if its amount differs from the stored one (or it is new), record
+    who changed it and when, and drop any approval, which was given for another amount."""
+    stored = type(item).objects.filter(pk=item.pk).values(*item.AMOUNT_FIELDS).first() if item.pk else None
+    if stored and all(stored[field] == getattr(item, field) for field in item.AMOUNT_FIELDS):
+        return
+    item.amount_changed_by, item.amount_changed_on = by, timezone.now()
+    item.approved_by, item.approved_on = None, None
+
+
+def refuse_if_locked(item: BreachApproval) -> None:
+    """A breach of a closed activity is neither justified nor approved until the activity is reopened."""
+    activity = getattr(item, "activity", None)
+    if activity is not None and activity.is_locked:
+        raise ValidationError(activity.lock_refusal())
+
+
+def _fresh(item: BreachApproval) -> BreachApproval:
+    """The stored row, locked for this transaction, so two people cannot act on the same breach at once."""
+    return type(item).objects.select_for_update(of=("self",)).select_related("activity").get(pk=item.pk)
+
+
 @transaction.atomic
 def breach_justify(*, item: BreachApproval, justification: str, by: AbstractBaseUser) -> BreachApproval:
-    """Record the written reason for a breach; a new reason needs a new approval."""
+    """Record the written reason for a breach, and who wrote it; a new reason needs a new approval."""
+    item = _fresh(item)
+    refuse_if_locked(item)
     if not item.breach:
         raise ValidationError({"justification": "This breaks none of the rules: it needs no justification"})
     if not justification.strip():
         raise ValidationError({"justification": "Enter why the breach is necessary"})
     item.justification = justification.strip()
+    item.justified_by, item.justified_on = by, timezone.now()
     item.approved_by, item.approved_on = None, None
     item.full_clean()
     item.save()
@@ -26,7 +51,9 @@ def breach_justify(*, item: BreachApproval, justification: str, by: AbstractBase
 
 @transaction.atomic
 def breach_approve(*, item: BreachApproval, by: AbstractBaseUser, on: date | None = None) -> BreachApproval:
-    """A second person approves a justified breach: never the person who recorded it."""
+    """A second person approves a justified breach: never who recorded it, last changed its amount or
+    justified it (`BreachApproval.approval_refusal`)."""
+    item = _fresh(item)
     refusal = item.approval_refusal(by)
     if refusal:
         raise ValidationError(refusal)

@@ -14,7 +14,12 @@ from partnerships.services.links import partnership_change_status
 
 @transaction.atomic
 def review_record(*, review: AnnualReview) -> AnnualReview:
-    """Record an annual review; a review in the last 12 months stops the link drifting."""
+    """Record an annual review; a review in the last 12 months stops the link drifting.
+
+    A recorded review is final (`AnnualReview.is_finalised`): Cabinet and the drift check rely on it, so
+    a correction is a new review, never an edit of the old one."""
+    if review.pk and AnnualReview.objects.filter(pk=review.pk).exists():
+        raise ValidationError({"__all__": AnnualReview.FINAL_MESSAGE})
     return validated_save(review)
 
 

@@ -136,7 +136,9 @@ def test_the_count_of_unresolved_breaches_comes_from_the_selector_when_it_has_co
 
 
 def test_only_a_second_person_with_the_permission_may_approve_a_justified_breach(officer, colleague, member):
-    cost = CostFactory(breach="Business class", justification="Medical advice", recorded_by=officer)
+    cost = CostFactory(
+        breach="Business class", justification="Medical advice", recorded_by=officer, justified_by=officer
+    )
 
     assert not cost.can_be_approved_by(officer)
     assert cost.approval_refusal(officer) == "A second person must approve: you recorded this yourself"
@@ -145,7 +147,9 @@ def test_only_a_second_person_with_the_permission_may_approve_a_justified_breach
 
 
 def test_the_service_refuses_the_recorder_with_the_same_rule(officer):
-    cost = CostFactory(breach="Business class", justification="Medical advice", recorded_by=officer)
+    cost = CostFactory(
+        breach="Business class", justification="Medical advice", recorded_by=officer, justified_by=officer
+    )
 
     with pytest.raises(ValidationError) as error:
         services.breach_approve(item=cost, by=officer)

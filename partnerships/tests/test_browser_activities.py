@@ -161,3 +161,34 @@ def test_a_cost_shows_only_the_details_its_category_needs(page, live_server, off
     expect(cost.locator("fieldset[data-cost-details='subsistence']")).to_be_visible()
     expect(cost.locator("fieldset[data-cost-details='travel']")).to_be_hidden()
     expect(page.locator("#id_costs-2-meals")).to_be_editable()
+
+
+def test_a_complete_activity_is_reopened_with_a_reason_and_then_cancelled(
+    page, live_server, officer, sign_in
+):
+    from partnerships import services
+
+    activity = services.activity_mark_complete(activity=ActivityFactory(title="Civic visit"), by=officer)
+    sign_in("officer")
+    page.goto(f"{live_server.url}{activity.get_absolute_url()}")
+    expect(page.get_by_role("link", name="Edit the activity, its costs and outcomes")).to_have_count(0)
+    expect(page.locator("main")).to_contain_text("The activity is complete: reopen it, with a reason")
+    accessible(page, "activity-locked")
+
+    page.get_by_role("link", name="Reopen the activity").click()
+    page.get_by_role("button", name="Reopen the activity").click()
+    expect(page).to_have_title(re.compile(r"^Error: Reopen the activity"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the reason")
+    accessible(page, "reopen-error")
+    page.get_by_label("Why is the activity reopened?").fill("The outcomes were recorded on the wrong visit")
+    page.get_by_role("button", name="Reopen the activity").click()
+    expect(page.locator("main")).to_contain_text("The outcomes were recorded on the wrong visit")
+    expect(page.get_by_role("link", name="Edit the activity, its costs and outcomes")).to_be_visible()
+    accessible(page, "activity-reopened")
+
+    page.get_by_role("link", name="Cancel the activity").click()
+    accessible(page, "cancel-form")
+    page.get_by_label("Why is the activity cancelled?").fill("The partner postponed the visit")
+    page.get_by_role("button", name="Cancel the activity").click()
+    expect(page.locator(".govuk-tag", has_text="Cancelled")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("The partner postponed the visit")

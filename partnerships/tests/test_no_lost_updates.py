@@ -138,6 +138,7 @@ def test_refuses_to_approve_a_breach_whose_amount_changed_after_the_page_was_sho
         amount=Decimal("20.00"),
         breach="Over the meal limit",
         justification="Civic dinner",
+        justified_by=officer,
         recorded_by=officer,
     )
     client.force_login(colleague)

@@ -7,13 +7,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from django.views.generic import CreateView, UpdateView
+from django.views.generic import CreateView, FormView, UpdateView
 
 from intlinks.csv_export import csv_download
 from intlinks.editing import ServiceFormMixin, service_action
 from partnerships import selectors, services
 from partnerships.filters import ActivityFilter
-from partnerships.forms import ActivityForm, CostFormSet, EvidenceForm, JustificationForm, SafeguardingForm
+from partnerships.forms import (
+    ActivityForm,
+    CostFormSet,
+    EvidenceForm,
+    JustificationForm,
+    SafeguardingForm,
+    StateReasonForm,
+)
 from partnerships.models import Activity, Cost, Evidence, Gift
 from partnerships.uploads import sniff_content_type
 from partnerships.views.common import PartnershipChildMixin, filtered_page
@@ -27,6 +34,29 @@ def activities_crumb() -> tuple[str, str]:
 
 def activity_crumbs(activity: Activity, *current: str) -> list[tuple[str, str | None]]:
     return [activities_crumb(), (activity.title, activity.get_absolute_url()), *[(c, None) for c in current]]
+
+
+def tell_if_gate_reopened(request, saved) -> None:
+    """A write that sent a ready activity back to planned says so (`gate_reopened`, set by the service)."""
+    if getattr(saved, "gate_reopened", ""):
+        messages.warning(request, saved.gate_reopened)
+
+
+class OpenActivityMixin:
+    """A page that changes an activity: a closed one (`Activity.is_locked`) sends the person back to
+    the activity with the reason, before any form is shown. The service refuses as well."""
+
+    def activity_to_change(self) -> Activity:
+        return self.get_object()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.has_permission():
+            return self.handle_no_permission()
+        activity = self.activity_to_change()
+        if activity.is_locked:
+            messages.error(request, activity.lock_refusal())
+            return redirect(activity)
+        return super().dispatch(request, *args, **kwargs)
 
 
 @permission_required(VIEW, raise_exception=True)
@@ -83,6 +113,7 @@ def activity_detail(request, pk):
         raise Http404("No such activity") from error
     context = {
         "activity": activity,
+        "history": selectors.activity_history(activity),
         "can_edit": request.user.has_perm("partnerships.change_activity"),
         "crumbs": [activities_crumb(), (activity.title, None)],
     }
@@ -110,7 +141,7 @@ class ActivityFormView(ServiceFormMixin):
         )
 
     def save(self, form):
-        return services.activity_log(
+        activity = services.activity_log(
             activity=form.instance,
             costs=[row.instance for row in self.kept_rows],
             removed_costs=self.removed_rows,
@@ -118,6 +149,8 @@ class ActivityFormView(ServiceFormMixin):
             ways_forward=form.cleaned_data["ways_forward"],
             by=self.request.user,
         )
+        tell_if_gate_reopened(self.request, activity)
+        return activity
 
 
 class ActivityCreateView(PartnershipChildMixin, ActivityFormView, CreateView):
@@ -130,7 +163,7 @@ class ActivityCreateView(PartnershipChildMixin, ActivityFormView, CreateView):
         return self.object.get_absolute_url()  # the new activity, not the link
 
 
-class ActivityUpdateView(ActivityFormView, UpdateView):
+class ActivityUpdateView(OpenActivityMixin, ActivityFormView, UpdateView):
     """Edit an activity and its costs; outcomes are recorded here afterwards."""
 
     permission_required = "partnerships.change_activity"
@@ -199,11 +232,62 @@ def activity_change_state(request, pk, to):
     if action is None:
         raise Http404("No such step")
     success = f"Marked {Activity.State(to).label.lower()}"
-    service_action(request, lambda: action(activity=activity), success=success)
+    service_action(request, lambda: action(activity=activity, by=request.user), success=success)
     return redirect(activity)
 
 
-class SafeguardingUpdateView(ServiceFormMixin, UpdateView):
+class ActivityStateReasonView(ServiceFormMixin, FormView):
+    """Reopen or cancel an activity: a required reason, kept with who and when in its state history.
+    Offered only when the activity's predicate (`offered_when`) allows the step."""
+
+    permission_required = "partnerships.change_activity"
+    form_class = StateReasonForm
+    offered_when = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.activity = get_object_or_404(Activity, pk=kwargs["pk"])
+        if self.has_permission() and not getattr(self.activity, self.offered_when):
+            messages.error(request, self.not_offered)
+            return redirect(self.activity)
+        return super().dispatch(request, *args, **kwargs)
+
+    def crumbs(self):
+        return activity_crumbs(self.activity, self.title)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "label": self.reason_label, "submit_label": self.title}
+
+    def get_success_url(self):
+        return self.activity.get_absolute_url()
+
+
+class ActivityReopenView(ActivityStateReasonView):
+    title = "Reopen the activity"
+    reason_label = "Why is the activity reopened?"
+    intro = "A reopened activity goes back to planned and can be changed again; the reason is kept."
+    success_message = "Activity reopened"
+    offered_when, not_offered = "can_reopen", "Only a complete or cancelled activity can be reopened"
+
+    def save(self, form):
+        return services.activity_reopen(
+            activity=self.activity, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
+
+
+class ActivityCancelView(ActivityStateReasonView):
+    title = "Cancel the activity"
+    reason_label = "Why is the activity cancelled?"
+    intro = "A cancelled activity is closed: it cannot be changed unless it is reopened."
+    success_message = "Activity cancelled"
+    offered_when, not_offered = "can_cancel", "The activity is already closed"
+
+    def save(self, form):
+        return services.activity_cancel(
+            activity=self.activity, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
+
+
+class SafeguardingUpdateView(OpenActivityMixin, ServiceFormMixin, UpdateView):
     permission_required = "partnerships.change_activity"
     model = Activity
     form_class = SafeguardingForm
@@ -220,13 +304,15 @@ class SafeguardingUpdateView(ServiceFormMixin, UpdateView):
     )
 
     def save(self, form):
-        return services.activity_update_safeguarding(activity=form.instance)
+        activity = services.activity_update_safeguarding(activity=form.instance, by=self.request.user)
+        tell_if_gate_reopened(self.request, activity)
+        return activity
 
     def get_success_url(self):
         return self.object.get_absolute_url()
 
 
-class EvidenceCreateView(ServiceFormMixin, CreateView):
+class EvidenceCreateView(OpenActivityMixin, ServiceFormMixin, CreateView):
     permission_required = "partnerships.add_evidence"
     form_class = EvidenceForm
     title = "Add evidence"
@@ -235,6 +321,9 @@ class EvidenceCreateView(ServiceFormMixin, CreateView):
     def dispatch(self, request, *args, **kwargs):
         self.activity = get_object_or_404(Activity, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
+
+    def activity_to_change(self):
+        return self.activity
 
     def crumbs(self):
         return activity_crumbs(self.activity, self.title)
