@@ -88,6 +88,13 @@ class BreachApproval(models.Model):
         return self.is_breach and not (self.justification and self.approved_by_id)
 
     @property
+    def next_step(self) -> str:
+        """What an unresolved breach waits for, in the words the officers' lists use."""
+        if not self.needs_attention:
+            return ""
+        return "Justified; awaiting approval." if self.justification else "Needs a justification."
+
+    @property
     def is_locked(self) -> bool:
         """Whether the record it belongs to is closed (a complete or cancelled activity)."""
         activity = getattr(self, "activity", None)
