@@ -4,6 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
+from intlinks.bounds import currency_choices
 from intlinks.forms import GovukModelForm, date_input, required_messages
 from partnerships.models import Activity, Cost, Evidence
 from strategy.models import Action, BudgetLine, Objective, WayForward
@@ -112,6 +113,13 @@ class CostForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only ISO 4217 codes: a list to choose from, so "XXX", "ÄÖÜ" or "ｅｕｒ" cannot be typed.
+        self.fields["currency"] = forms.ChoiceField(
+            label="Currency",
+            choices=currency_choices(),
+            initial="GBP",
+            error_messages={"invalid_choice": "Select a currency from the list"},
+        )
         self.fields["incurred_on"].widget = date_input()
         self.fields["budget_line"].queryset = BudgetLine.objects.select_related("budget").order_by(
             "-budget__financial_year", "position", "pk"
@@ -129,7 +137,7 @@ class CostForm(forms.ModelForm):
             Field.text("incurred_on", field_width=10),
             Field.select("stage"),
             Field.text("amount", field_width=10),
-            Field.text("currency", field_width=4),
+            Field.select("currency"),
             Field.text("rate_to_gbp", field_width=10),
             Field.select("paid_by"),
             Field.select("budget_line"),
@@ -165,7 +173,9 @@ CostFormSet.row_label = "Cost"
 
 class JustificationForm(forms.Form):
     justification = forms.CharField(
-        label="Why is the breach necessary?", widget=forms.Textarea(attrs={"rows": 3})
+        label="Why is the breach necessary?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=Cost._meta.get_field("justification").max_length,
     )
 
     def __init__(self, *args, **kwargs):

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
 from partnerships.models.links import Partnership
 from partnerships.uploads import validate_agreement_document
 from strategy.financial_years import financial_year_of
@@ -63,12 +64,12 @@ class Activity(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="activities")
     kind = models.CharField(max_length=30, choices=Kind.choices)
     title = models.CharField(max_length=200)
-    starts_on = models.DateField("start date")
-    ends_on = models.DateField("end date (or return date)")
+    starts_on = models.DateField("start date", validators=DATE_BOUNDS)
+    ends_on = models.DateField("end date (or return date)", validators=DATE_BOUNDS)
     places = models.CharField("places", max_length=300, blank=True, help_text="Where it happens")
     paid_from_public_funds = models.BooleanField(default=True)
-    purpose = models.TextField(blank=True, help_text="Why it happens")
-    expected_benefit = models.TextField(blank=True, help_text="What the council and its people gain")
+    purpose = BoundedTextField(blank=True, help_text="Why it happens")
+    expected_benefit = BoundedTextField(blank=True, help_text="What the council and its people gain")
     objectives = models.ManyToManyField("strategy.Objective", blank=True, related_name="activities")
     ways_forward = models.ManyToManyField("strategy.WayForward", blank=True, related_name="activities")
     action = models.ForeignKey(
@@ -84,20 +85,20 @@ class Activity(models.Model):
     young_people = models.PositiveSmallIntegerField(default=0)
     community_members = models.PositiveSmallIntegerField(default=0)
     businesses = models.PositiveSmallIntegerField(default=0)
-    named_travellers = models.TextField(blank=True, help_text="One a line: name and role")
-    outcomes = models.TextField(blank=True, help_text="Recorded afterwards")
+    named_travellers = BoundedTextField(blank=True, help_text="One a line: name and role")
+    outcomes = BoundedTextField(blank=True, help_text="Recorded afterwards")
     state = models.CharField(max_length=20, choices=State.choices, default=State.PLANNED)
     # The safeguarding checklist for an activity with young people.
     insurance_confirmed = models.BooleanField(default=False)
     parental_consents = models.PositiveSmallIntegerField("parental consents received", default=0)
     code_of_behaviour_agreed = models.BooleanField(default=False)
-    coordinators = models.TextField(
+    coordinators = BoundedTextField(
         "named coordinators", blank=True, help_text="One a line: name, telephone and email"
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     history = HistoricalRecords(m2m_fields=[objectives, ways_forward])
 
@@ -105,6 +106,7 @@ class Activity(models.Model):
         ordering = ["-starts_on", "-pk"]
         verbose_name_plural = "activities"
         constraints = [
+            *dates_in_bounds("starts_on", "ends_on"),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")), name="activity_ends_after_start"
             ),

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from intlinks.bounds import DATE_BOUNDS, BoundedTextField
+
 
 class BreachQuerySet(models.QuerySet):
     def unresolved(self):
@@ -17,17 +19,17 @@ class BreachQuerySet(models.QuerySet):
 
 
 class BreachApproval(models.Model):
-    breach = models.TextField(
+    breach = BoundedTextField(
         blank=True, editable=False, help_text="The rules this breaks, set when it is saved; blank if none"
     )
-    justification = models.TextField(blank=True, help_text="Why the breach is necessary")
+    justification = BoundedTextField(blank=True, help_text="Why the breach is necessary")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    approved_on = models.DateField(null=True, blank=True)
+    approved_on = models.DateField(null=True, blank=True, validators=DATE_BOUNDS)
 
     class Meta:
         abstract = True

@@ -8,7 +8,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from intlinks.money import MONEY, NOT_NEGATIVE
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
+from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet
 from partnerships.models.links import Partnership
@@ -44,12 +45,12 @@ class Gift(BreachApproval):
         Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="gifts"
     )
     description = models.CharField(max_length=300)
-    value = models.DecimalField("estimated value (£)", **MONEY, validators=NOT_NEGATIVE)
-    given_on = models.DateField("date given, received or offered")
-    registered_on = models.DateField("date registered", default=timezone.localdate)
+    value = models.DecimalField("estimated value (£)", **MONEY, validators=MONEY_BOUNDS)
+    given_on = models.DateField("date given, received or offered", validators=DATE_BOUNDS)
+    registered_on = models.DateField("date registered", default=timezone.localdate, validators=DATE_BOUNDS)
     declared = models.BooleanField("declared by the recipient", default=False)
     handed_to_council = models.BooleanField(default=False)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     objects = BreachQuerySet.as_manager()
     history = HistoricalRecords()
@@ -57,6 +58,8 @@ class Gift(BreachApproval):
     class Meta:
         ordering = ["-given_on", "-pk"]
         constraints = [
+            *dates_in_bounds("given_on", "registered_on", "approved_on"),
+            *amounts_in_bounds("value"),
             models.CheckConstraint(condition=Q(value__gte=0), name="gift_value_not_negative"),
             models.CheckConstraint(
                 condition=Q(registered_on__gte=F("given_on")), name="gift_registered_after_given"

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField
 from strategy.models import SOURCE_HELP
 
 
@@ -14,7 +15,7 @@ class Theme(models.Model):
     """A theme a link serves (economy and trade, culture, ...): a list officers manage in the admin."""
 
     name = models.CharField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = BoundedTextField(blank=True)
 
     history = HistoricalRecords()
 
@@ -54,8 +55,8 @@ class Place(models.Model):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
         help_text="Decimal degrees, east positive, for example 7.75210",
     )
-    notes = models.TextField(blank=True)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    notes = BoundedTextField(blank=True)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     history = HistoricalRecords()
 
@@ -106,8 +107,8 @@ class Organisation(models.Model):
     short_name = models.CharField(max_length=30, blank=True, help_text="For example CLETA")
     kind = models.CharField(max_length=30, choices=Kind.choices)
     website = models.URLField(blank=True)
-    notes = models.TextField(blank=True)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    notes = BoundedTextField(blank=True)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     history = HistoricalRecords()
 
@@ -136,7 +137,7 @@ class Contact(models.Model):
         related_name="contacts",
         help_text="For a contact at the partner place.",
     )
-    purpose = models.TextField(
+    purpose = BoundedTextField(
         "purpose of holding these details",
         help_text="Why the council keeps this person's details, e.g. “arranging school exchanges”.",
     )

@@ -7,10 +7,14 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from strategy.fields import FinancialYearField
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
+from strategy.fields import FinancialYearField, financial_years_in_bounds
 from strategy.financial_years import FinancialYear, years_between
 from strategy.models.common import SOURCE_HELP
 from strategy.models.themes import CorporateTheme
+
+# A strategy longer than this is a typing mistake (2040/41 to 2143/44), not a plan.
+STRATEGY_MAX_YEARS = 10
 
 
 class Strategy(models.Model):
@@ -23,17 +27,23 @@ class Strategy(models.Model):
     first_year = FinancialYearField("first financial year")
     last_year = FinancialYearField("last financial year", help_text="Typically three years after the first")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
-    adopted_on = models.DateField("date Cabinet adopted it", null=True, blank=True)
-    aims = models.TextField(blank=True, help_text="One aim a line")
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    adopted_on = models.DateField("date Cabinet adopted it", null=True, blank=True, validators=DATE_BOUNDS)
+    aims = BoundedTextField(blank=True, help_text="One aim a line")
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-first_year", "title"]
         verbose_name_plural = "strategies"
         constraints = [
+            *financial_years_in_bounds("first_year", "last_year"),
+            *dates_in_bounds("adopted_on"),
             models.CheckConstraint(
                 condition=Q(last_year__gte=models.F("first_year")), name="strategy_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(last_year__lt=models.F("first_year") + STRATEGY_MAX_YEARS),
+                name="strategy_at_most_ten_years",
             ),
             models.CheckConstraint(
                 condition=~Q(status="adopted") | Q(adopted_on__isnull=False), name="strategy_adopted_has_date"
@@ -49,6 +59,9 @@ class Strategy(models.Model):
     def clean(self):
         if self.first_year and self.last_year and self.last_year < self.first_year:
             raise ValidationError({"last_year": "The last financial year must not be before the first"})
+        if self.first_year and self.last_year and self.last_year - self.first_year >= STRATEGY_MAX_YEARS:
+            message = f"A strategy covers at most {STRATEGY_MAX_YEARS} financial years: check the last year"
+            raise ValidationError({"last_year": message})
         if self.status == self.Status.ADOPTED and not self.adopted_on:
             raise ValidationError({"adopted_on": "Enter the date Cabinet adopted the strategy"})
 
@@ -71,8 +84,8 @@ class Strategy(models.Model):
 class Objective(models.Model):
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="objectives")
     number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
-    title = models.TextField()
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    title = BoundedTextField()
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -93,8 +106,8 @@ class WayForward(models.Model):
     letter = models.CharField(
         max_length=1, validators=[RegexValidator(r"^[a-z]$", "Enter one lower-case letter, like a")]
     )
-    text = models.TextField()
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    text = BoundedTextField()
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -114,8 +127,8 @@ class SynopsisEntry(models.Model):
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="synopsis_entries")
     theme = models.ForeignKey(CorporateTheme, on_delete=models.PROTECT, related_name="synopsis_entries")
-    text = models.TextField()
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    text = BoundedTextField()
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:

@@ -3,6 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField
 from strategy.models.common import SOURCE_HELP
 
 
@@ -11,10 +12,10 @@ class CorporateTheme(models.Model):
 
     council = models.CharField(max_length=200, default="", blank=True, help_text="Blank: this council")
     name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
+    description = BoundedTextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0, help_text="Order of the column in the synopsis")
     is_active = models.BooleanField(default=True)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
