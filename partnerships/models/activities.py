@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from partnerships.models.links import Partnership
 from partnerships.uploads import validate_agreement_document
 from strategy.financial_years import financial_year_of
@@ -106,6 +106,8 @@ class Activity(models.Model):
         ordering = ["-starts_on", "-pk"]
         verbose_name_plural = "activities"
         constraints = [
+            *texts_in_bounds("purpose", "expected_benefit", "named_travellers", "outcomes", "coordinators"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *dates_in_bounds("starts_on", "ends_on"),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")), name="activity_ends_after_start"

@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds, format_money
 from strategy.models import SOURCE_HELP
 
@@ -77,6 +77,7 @@ class ConductPolicy(models.Model):
         ordering = ["-in_force_from"]
         verbose_name_plural = "conduct policies"
         constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *dates_in_bounds("in_force_from"),
             *amounts_in_bounds(
                 "subsistence_per_meal",

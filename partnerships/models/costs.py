@@ -9,7 +9,13 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import DATE_BOUNDS, currency_code_constraint, dates_in_bounds, is_currency
+from intlinks.bounds import (
+    DATE_BOUNDS,
+    currency_code_constraint,
+    dates_in_bounds,
+    is_currency,
+    texts_in_bounds,
+)
 from intlinks.money import MAX_AMOUNT, MONEY, amounts_in_bounds, format_money, to_pennies
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet
@@ -93,6 +99,7 @@ class Cost(BreachApproval):
         ordering = ["incurred_on", "pk"]
         permissions = [("approve_breach", "Can approve a justified breach of the conduct rules")]
         constraints = [
+            *texts_in_bounds("breach", "justification"),
             *dates_in_bounds("incurred_on", "approved_on"),
             *amounts_in_bounds("amount_gbp"),
             currency_code_constraint("currency"),

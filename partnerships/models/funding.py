@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds
 from partnerships.models.activities import Activity
 from partnerships.models.links import Partnership
@@ -44,6 +44,8 @@ class ExternalFunding(models.Model):
         ordering = ["-bid_on", "funder", "pk"]
         verbose_name_plural = "external funding"
         constraints = [
+            *texts_in_bounds("notes"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *dates_in_bounds("bid_on", "awarded_on"),
             *amounts_in_bounds("amount_bid", "amount_awarded"),
             models.CheckConstraint(

@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet
@@ -58,6 +58,8 @@ class Gift(BreachApproval):
     class Meta:
         ordering = ["-given_on", "-pk"]
         constraints = [
+            *texts_in_bounds("breach", "justification"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *dates_in_bounds("given_on", "registered_on", "approved_on"),
             *amounts_in_bounds("value"),
             models.CheckConstraint(condition=Q(value__gte=0), name="gift_value_not_negative"),

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from partnerships.models.places import Organisation, Place, Theme
 from partnerships.uploads import validate_agreement_document
 from strategy.models import SOURCE_HELP
@@ -173,6 +173,8 @@ class Partnership(models.Model):
     class Meta:
         ordering = ["place__name", "kind"]
         constraints = [
+            *texts_in_bounds("summary"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *dates_in_bounds("began_on"),
             # A place can have several links over time, but only one live link of each kind.
             models.UniqueConstraint(
@@ -256,11 +258,12 @@ class PartnershipOrganisation(models.Model):
     class Meta:
         ordering = ["organisation__name"]
         constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             models.UniqueConstraint(
                 fields=["partnership", "organisation"],
                 name="partnership_organisation_once",
                 violation_error_message="This organisation is already involved in this link",
-            )
+            ),
         ]
 
     def __str__(self):
@@ -285,6 +288,7 @@ class StatusChange(models.Model):
     class Meta:
         ordering = ["changed_on", "recorded_at"]
         constraints = [
+            *texts_in_bounds("reason"),
             *dates_in_bounds("changed_on"),
         ]
 
@@ -328,6 +332,8 @@ class Agreement(models.Model):
     class Meta:
         ordering = ["-signed_on"]
         constraints = [
+            *texts_in_bounds("signatories", "objectives"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *dates_in_bounds("signed_on", "ends_on"),
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gt=models.F("signed_on")),

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField
+from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField, texts_in_bounds
 from strategy.models import SOURCE_HELP
 
 
@@ -21,6 +21,9 @@ class Theme(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            *texts_in_bounds("description"),
+        ]
 
     def __str__(self):
         return self.name
@@ -63,6 +66,8 @@ class Place(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            *texts_in_bounds("notes"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             models.UniqueConstraint(fields=["name", "country"], name="place_unique_name_in_country"),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
@@ -114,6 +119,10 @@ class Organisation(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            *texts_in_bounds("notes"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
@@ -147,6 +156,7 @@ class Contact(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            *texts_in_bounds("purpose"),
             models.CheckConstraint(
                 condition=Q(organisation__isnull=False, partnership__isnull=True)
                 | Q(organisation__isnull=True, partnership__isnull=False),

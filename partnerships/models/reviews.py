@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import DATE_BOUNDS, BoundedTextField, dates_in_bounds
+from intlinks.bounds import DATE_BOUNDS, BoundedTextField, dates_in_bounds, texts_in_bounds
 from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds
 from partnerships.models.links import Partnership, Status
 
@@ -42,6 +42,7 @@ class AnnualReview(models.Model):
     class Meta:
         ordering = ["-reviewed_on"]
         constraints = [
+            *texts_in_bounds("outcomes"),
             *dates_in_bounds("reviewed_on", "next_review_due"),
             models.CheckConstraint(
                 condition=Q(next_review_due__gt=models.F("reviewed_on")), name="review_next_due_after_review"
@@ -139,6 +140,15 @@ class Appraisal(models.Model):
     class Meta:
         ordering = ["-appraised_on"]
         constraints = [
+            *texts_in_bounds(
+                "similar_characteristics_evidence",
+                "similar_opportunities_evidence",
+                "accessible_evidence",
+                "local_relevance_evidence",
+                "external_funding_evidence",
+                "cost_basis",
+                "recommendation_reason",
+            ),
             *dates_in_bounds("appraised_on", "accepted_on"),
             *amounts_in_bounds("estimated_yearly_cost"),
             models.CheckConstraint(
@@ -224,6 +234,9 @@ class LogframeRow(models.Model):
 
     class Meta:
         ordering = ["partnership", "position", "pk"]
+        constraints = [
+            *texts_in_bounds("summary", "indicators", "verification", "assumptions"),
+        ]
 
     def __str__(self):
         return f"{self.get_level_display()}: {self.summary[:60]}"

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from intlinks.money import MONEY, MONEY_BOUNDS, ZERO, amounts_in_bounds
 from strategy.fields import FinancialYearField, financial_years_in_bounds
 from strategy.financial_years import FinancialYear
@@ -33,6 +33,7 @@ class ActionPlan(models.Model):
     class Meta:
         ordering = ["strategy", "financial_year"]
         constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *financial_years_in_bounds("financial_year"),
             models.UniqueConstraint(fields=["strategy", "financial_year"], name="one_action_plan_a_year"),
         ]
@@ -139,6 +140,7 @@ class Action(models.Model):
     class Meta:
         ordering = ["action_plan", "objective__number", "reference"]
         constraints = [
+            *texts_in_bounds("description"),
             *dates_in_bounds("start_date", "due_date"),
             *amounts_in_bounds("planned_cost"),
             models.UniqueConstraint(fields=["action_plan", "reference"], name="action_reference_unique"),
@@ -182,6 +184,7 @@ class ProgressUpdate(models.Model):
         ordering = ["action", "-recorded_at", "-pk"]
         get_latest_by = ["recorded_at", "pk"]
         constraints = [
+            *texts_in_bounds("note"),
             models.CheckConstraint(condition=~Q(rag="red") | ~Q(note=""), name="red_update_has_note"),
         ]
 

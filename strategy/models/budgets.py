@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField
+from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField, texts_in_bounds
 from intlinks.money import MONEY, MONEY_BOUNDS, ZERO, amounts_in_bounds, format_money
 from strategy.fields import FinancialYearField, financial_years_in_bounds
 from strategy.financial_years import FinancialYear
@@ -27,6 +27,7 @@ class Budget(models.Model):
     class Meta:
         ordering = ["-financial_year"]
         constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *financial_years_in_bounds("financial_year"),
             *amounts_in_bounds("controllable_total"),
             models.CheckConstraint(condition=Q(controllable_total__gte=0), name="budget_not_negative"),
@@ -81,6 +82,7 @@ class BudgetLine(models.Model):
     class Meta:
         ordering = ["budget", "position", "pk"]
         constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *amounts_in_bounds("allocation"),
             models.UniqueConstraint(fields=["budget", "name"], name="budget_line_name_unique"),
             models.CheckConstraint(condition=Q(allocation__gte=0), name="budget_line_not_negative"),

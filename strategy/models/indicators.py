@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField
+from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField, texts_in_bounds
 from strategy.fields import FinancialYearField, financial_years_in_bounds
 from strategy.financial_years import FinancialYear
 from strategy.models.common import SOURCE_HELP
@@ -37,6 +37,7 @@ class Indicator(models.Model):
     class Meta:
         ordering = ["strategy", "national_indicator", "name"]
         constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *financial_years_in_bounds("baseline_year"),
         ]
 
@@ -65,6 +66,7 @@ class IndicatorValue(models.Model):
     class Meta:
         ordering = ["indicator", "financial_year"]
         constraints = [
+            *texts_in_bounds("note"),
             *financial_years_in_bounds("financial_year"),
             models.UniqueConstraint(fields=["indicator", "financial_year"], name="indicator_value_a_year"),
         ]

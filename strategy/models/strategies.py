@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from strategy.fields import FinancialYearField, financial_years_in_bounds
 from strategy.financial_years import FinancialYear, years_between
 from strategy.models.common import SOURCE_HELP
@@ -36,6 +36,8 @@ class Strategy(models.Model):
         ordering = ["-first_year", "title"]
         verbose_name_plural = "strategies"
         constraints = [
+            *texts_in_bounds("aims"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             *financial_years_in_bounds("first_year", "last_year"),
             *dates_in_bounds("adopted_on"),
             models.CheckConstraint(
@@ -91,6 +93,8 @@ class Objective(models.Model):
     class Meta:
         ordering = ["strategy", "number"]
         constraints = [
+            *texts_in_bounds("title"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             models.UniqueConstraint(fields=["strategy", "number"], name="objective_number_unique"),
             models.CheckConstraint(condition=Q(number__gte=1), name="objective_number_positive"),
         ]
@@ -114,6 +118,8 @@ class WayForward(models.Model):
         ordering = ["objective", "letter"]
         verbose_name_plural = "ways forward"
         constraints = [
+            *texts_in_bounds("text"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             models.UniqueConstraint(fields=["objective", "letter"], name="way_forward_letter_unique"),
             models.CheckConstraint(condition=Q(letter__regex=r"^[a-z]$"), name="way_forward_letter"),
         ]
@@ -133,7 +139,11 @@ class SynopsisEntry(models.Model):
 
     class Meta:
         verbose_name_plural = "synopsis entries"
-        constraints = [models.UniqueConstraint(fields=["objective", "theme"], name="synopsis_cell_unique")]
+        constraints = [
+            *texts_in_bounds("text"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            models.UniqueConstraint(fields=["objective", "theme"], name="synopsis_cell_unique"),
+        ]
 
     def __str__(self):
         return f"Objective {self.objective.number} × {self.theme}"

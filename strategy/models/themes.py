@@ -3,7 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField
+from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField, texts_in_bounds
 from strategy.models.common import SOURCE_HELP
 
 
@@ -20,7 +20,11 @@ class CorporateTheme(models.Model):
 
     class Meta:
         ordering = ["position", "name"]
-        constraints = [models.UniqueConstraint(fields=["council", "name"], name="theme_unique_per_council")]
+        constraints = [
+            *texts_in_bounds("description"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            models.UniqueConstraint(fields=["council", "name"], name="theme_unique_per_council"),
+        ]
 
     def __str__(self):
         return self.name
