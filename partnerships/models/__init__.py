@@ -8,7 +8,7 @@ commitment, the four criteria for a new link, annual review "to avoid drift").
 
 from partnerships.models.activities import Activity, Evidence, StepCheck
 from partnerships.models.conduct import ConductPolicy, HotelCap, Region, policy_in_force
-from partnerships.models.costs import Cost, in_pounds
+from partnerships.models.costs import MAX_COST, Cost, in_pounds
 from partnerships.models.funding import ExternalFunding, ReportingDeadline
 from partnerships.models.gifts import REGISTRATION_DAYS, Gift
 from partnerships.models.links import (
@@ -30,6 +30,7 @@ __all__ = [
     "Activity",
     "ConductPolicy",
     "Cost",
+    "MAX_COST",
     "Evidence",
     "ExternalFunding",
     "Gift",

@@ -22,6 +22,9 @@ from partnerships.models.approvals import BreachApproval, BreachQuerySet
 from partnerships.models.conduct import Region
 from strategy.financial_years import financial_year_of
 
+# The one money ceiling (intlinks.money.MAX_AMOUNT) under the name the seeding already uses.
+MAX_COST = MAX_AMOUNT
+
 
 def in_pounds(amount: Decimal, rate: Decimal) -> Decimal:
     """The pound amount of `amount` at `rate` pounds to one unit, rounded half up to the penny."""
