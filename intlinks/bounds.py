@@ -92,10 +92,39 @@ def texts_in_bounds(*fields: str, max_length: int = TEXT_MAX_LENGTH) -> list[mod
 # ISO 4217 codes that name no money anyone pays a bill in: precious metals, IMF and bond-market units,
 # the test code and "no currency" (XXX).
 NOT_SPENDABLE = {"XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX"}
+# Withdrawn currencies (ISO 4217 list three) still on the council's older records: the national
+# currencies the euro replaced in partner countries, and the lev (euro from 2026), which the current
+# list no longer holds.
+WITHDRAWN = {
+    "ATS": "Austrian Schilling",
+    "BEF": "Belgian Franc",
+    "BGN": "Bulgarian Lev",
+    "CYP": "Cyprus Pound",
+    "DEM": "Deutsche Mark",
+    "EEK": "Kroon",
+    "ESP": "Spanish Peseta",
+    "FIM": "Markka",
+    "FRF": "French Franc",
+    "GRD": "Drachma",
+    "HRK": "Kuna",
+    "IEP": "Irish Pound",
+    "ITL": "Italian Lira",
+    "LTL": "Lithuanian Litas",
+    "LUF": "Luxembourg Franc",
+    "LVL": "Latvian Lats",
+    "MTL": "Maltese Lira",
+    "NLG": "Netherlands Guilder",
+    "PTE": "Portuguese Escudo",
+    "SIT": "Tolar",
+    "SKK": "Slovak Koruna",
+}
 CURRENCIES = {
-    currency.alpha_3: currency.name
-    for currency in pycountry.currencies
-    if currency.alpha_3 not in NOT_SPENDABLE
+    **WITHDRAWN,
+    **{
+        currency.alpha_3: currency.name
+        for currency in pycountry.currencies
+        if currency.alpha_3 not in NOT_SPENDABLE
+    },
 }
 
 

@@ -297,3 +297,10 @@ def test_every_long_text_of_the_council_data_has_a_maximum_length_in_the_model_a
             if not isinstance(field, BoundedTextField) or limits.get(name) != field.max_length:
                 unbounded.append(f"{model.__name__}.{field.name}")
     assert not unbounded, "Use intlinks.bounds.BoundedTextField and *texts_in_bounds(...) in the Meta"
+
+
+@pytest.mark.parametrize("code", ["GBP", "EUR", "INR", "NIO", "BGN", "DEM"])
+def test_accepts_current_and_withdrawn_iso_4217_currencies_of_older_records(code):
+    cost = CostFactory.build(activity=ActivityFactory(), currency=code, rate_to_gbp=Decimal("1"))
+
+    cost.full_clean(exclude=["budget_line"])
