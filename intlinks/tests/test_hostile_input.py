@@ -130,8 +130,8 @@ def test_refuses_hostile_input_on_every_form_page_without_an_error_or_a_partial_
 ):
     client.force_login(officer)
     target = url.format(**url_objects)
-    form = form_fields(client.get(target).content.decode())
-    attackable = sorted(name for name in form.values if name not in form.hidden)
+    page_form = {"now": form_fields(client.get(target).content.decode())}
+    attackable = sorted(name for name in page_form["now"].values if name not in page_form["now"].hidden)
     assert attackable, f"{page}: no fields found on {target}"
     tables = council_tables()
 
@@ -146,10 +146,12 @@ def test_refuses_hostile_input_on_every_form_page_without_an_error_or_a_partial_
     def attack(changes):
         before = row_counts(tables)
         # The test client re-raises a view's exception, so a 500 fails here with its traceback.
-        response = client.post(target, {**form.values, **changes})
+        response = client.post(target, {**page_form["now"].values, **changes})
         assert response.status_code in {200, 302}, f"{page}: {response.status_code} for {changes!r}"
         if response.status_code == 200:
             assert row_counts(tables) == before, f"{page}: refused {changes!r} but saved something"
+        else:  # saved: the next attack starts from a fresh page, as a person's next attempt would
+            page_form["now"] = form_fields(client.get(target).content.decode())
 
     attack()
 
