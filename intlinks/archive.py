@@ -50,7 +50,7 @@ class Archivable(models.Model):
         editable=False,
         related_name="+",
     )
-    archive_reason = models.TextField("why it was archived", blank=True, editable=False)
+    archive_reason = models.CharField("why it was archived", max_length=1000, blank=True, editable=False)
 
     class Meta:
         abstract = True

@@ -14,6 +14,15 @@ from intlinks import services
 ARCHIVE_FIELDS = ("archived_at", "archived_by", "archive_reason")
 
 
+class KeptRecordAdminMixin:
+    """For a part of a larger record (a strategy's objectives and ways forward, a plan's actions, an
+    indicator's values, a theme): corrected in place, never deleted, because a delete would cascade
+    through what cites it. The whole it belongs to is archived instead."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ArchivedListFilter(admin.SimpleListFilter):
     title = "archived"
     parameter_name = "archived"

@@ -64,12 +64,15 @@ def gds_layout(form: forms.BaseForm, submit_label: str | None) -> FormHelper:
 
 
 def required_messages(form: forms.BaseForm) -> None:
-    """GOV.UK style messages for empty required fields: "Enter the date signed", "Select the decision"."""
+    """GOV.UK style messages for empty required fields ("Enter the date signed", "Select the decision")
+    and for text that is too long ("Enter 10,000 characters or fewer")."""
     for field in form.fields.values():
         label = str(field.label or "")
         label = label[:1].lower() + label[1:]
         verb = "Select" if isinstance(field, forms.ChoiceField | forms.ModelChoiceField) else "Enter"
         field.error_messages["required"] = f"{verb} the {label}"
+        if getattr(field, "max_length", None):  # text bounded by intlinks/bounds.py or a CharField
+            field.error_messages["max_length"] = f"Enter {field.max_length:,} characters or fewer"
 
 
 class GovukModelForm(forms.ModelForm):

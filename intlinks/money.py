@@ -6,8 +6,9 @@ finance systems do.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.core.validators import MinValueValidator
-from django.db.models import DecimalField, Value
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import CheckConstraint, DecimalField, Q, Value
 
 # Keyword arguments for a model's money field: up to £9,999,999,999.99.
 MONEY = {"max_digits": 12, "decimal_places": 2}
@@ -20,8 +21,9 @@ ZERO_MONEY = Value(ZERO, output_field=MONEY_FIELD)
 
 MINUS_SIGN = "\u2212"
 
-# Validators for an amount that cannot be negative (a budget, a cap, a planned cost).
-NOT_NEGATIVE = [MinValueValidator(ZERO, message="Enter an amount of £0 or more")]
+# The one ceiling for every amount of money: more than this in one record is taken to be a typing
+# mistake (a slipped decimal point), not real spending. settings.MAX_AMOUNT_POUNDS, £1,000,000 by default.
+MAX_AMOUNT = Decimal(settings.MAX_AMOUNT_POUNDS).quantize(PENNY)
 
 
 def to_pennies(amount: Decimal) -> Decimal:
@@ -39,3 +41,26 @@ def format_money(amount: Decimal | None, *, pence: bool = True) -> str:
     sign = MINUS_SIGN if amount < 0 else ""
     digits = f"{abs(amount):,.2f}" if pence else f"{abs(amount).quantize(Decimal(1), ROUND_HALF_UP):,}"
     return f"{sign}£{digits}"
+
+
+def ceiling_message() -> str:
+    return f"Enter an amount of {format_money(MAX_AMOUNT, pence=False)} or less: check the figure"
+
+
+# Validators for every amount of money (a budget, a cap, a gift, a grant): from £0 to the ceiling.
+MONEY_BOUNDS = [
+    MinValueValidator(ZERO, message="Enter an amount of £0 or more"),
+    MaxValueValidator(MAX_AMOUNT, message=ceiling_message()),
+]
+
+
+def amounts_in_bounds(*fields: str) -> list[CheckConstraint]:
+    """The database half of `MONEY_BOUNDS`: one CHECK constraint per named money field (NULL passes)."""
+    return [
+        CheckConstraint(
+            condition=Q(**{f"{field}__range": (ZERO, MAX_AMOUNT)}),
+            name=f"%(class)s_{field}_in_bounds",
+            violation_error_message=ceiling_message(),
+        )
+        for field in fields
+    ]

@@ -152,6 +152,12 @@ USE_TZ = True
 FINANCIAL_YEAR_START_MONTH = env_int("FINANCIAL_YEAR_START_MONTH", 4)
 # An open action with no progress update for longer than this is flagged as stale.
 ACTION_UPDATE_INTERVAL_DAYS = env_int("ACTION_UPDATE_INTERVAL_DAYS", 90)
+# Bounds on what people type (intlinks/bounds.py, intlinks/money.py), in forms and as database CHECK
+# constraints: every date from 1 January of the first year to 31 December of the last, and one ceiling
+# for every amount of money in pounds. Changing them needs a migration (`makemigrations`).
+EARLIEST_YEAR = env_int("EARLIEST_YEAR", 1900)
+LATEST_YEAR = env_int("LATEST_YEAR", 2100)
+MAX_AMOUNT_POUNDS = env_int("MAX_AMOUNT_POUNDS", 1_000_000)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from intlinks.archive_admin import ArchiveAdminMixin
+from intlinks.archive_admin import ArchiveAdminMixin, KeptRecordAdminMixin
 from intlinks.editing import formset_rows
 from strategy import services
 from strategy.models import (
@@ -26,16 +26,19 @@ from strategy.models import (
 
 
 class ObjectiveInline(admin.TabularInline):
+    can_delete = False  # see KeptRecordAdminMixin
     model = Objective
     extra = 0
 
 
 class WayForwardInline(admin.TabularInline):
+    can_delete = False  # see KeptRecordAdminMixin
     model = WayForward
     extra = 0
 
 
 class SynopsisEntryInline(admin.TabularInline):
+    can_delete = False  # see KeptRecordAdminMixin
     model = SynopsisEntry
     extra = 0
 
@@ -60,12 +63,13 @@ class BudgetLineInline(admin.TabularInline):
 
 
 class IndicatorValueInline(admin.TabularInline):
+    can_delete = False  # see KeptRecordAdminMixin
     model = IndicatorValue
     extra = 0
 
 
 @admin.register(CorporateTheme)
-class CorporateThemeAdmin(SimpleHistoryAdmin):
+class CorporateThemeAdmin(KeptRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "council", "position", "is_active"]
     list_editable = ["position", "is_active"]
 
@@ -78,30 +82,30 @@ class StrategyAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(SimpleHistoryAdmin):
+class ObjectiveAdmin(KeptRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "strategy"]
     list_filter = ["strategy"]
     inlines = [WayForwardInline, SynopsisEntryInline]
 
 
 @admin.register(WayForward)
-class WayForwardAdmin(SimpleHistoryAdmin):
+class WayForwardAdmin(KeptRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "objective"]
 
 
 @admin.register(SynopsisEntry)
-class SynopsisEntryAdmin(SimpleHistoryAdmin):
+class SynopsisEntryAdmin(KeptRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "text"]
     list_filter = ["theme"]
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(SimpleHistoryAdmin):
+class ActionPlanAdmin(KeptRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "strategy", "financial_year"]
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(KeptRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["reference", "action_plan", "objective", "lead_officer", "start_date", "due_date"]
     list_filter = ["action_plan"]
     search_fields = ["reference", "description"]
@@ -122,13 +126,13 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(KeptRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "national_indicator", "strategy", "unit", "direction"]
     inlines = [IndicatorValueInline]
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(SimpleHistoryAdmin):
+class IndicatorValueAdmin(KeptRecordAdminMixin, SimpleHistoryAdmin):
     list_display = ["indicator", "financial_year", "target", "actual"]
 
 

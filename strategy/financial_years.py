@@ -83,6 +83,25 @@ class FinancialYear:
         return cls(start)
 
 
+def first_bounded_year() -> FinancialYear:
+    """The first financial year that starts on or after settings.EARLIEST_YEAR's first day."""
+    return FinancialYear(settings.EARLIEST_YEAR)
+
+
+def last_bounded_year() -> FinancialYear:
+    """The last financial year that ends by 31 December of settings.LATEST_YEAR (2099/00 for 2100)."""
+    return FinancialYear(settings.LATEST_YEAR if start_month() == 1 else settings.LATEST_YEAR - 1)
+
+
+def validate_financial_year_in_bounds(start: int) -> None:
+    """Refuse a financial year (its start year) outside the council's date bounds (intlinks/bounds.py)."""
+    first, last = first_bounded_year(), last_bounded_year()
+    if not first.start <= start <= last.start:
+        raise ValidationError(
+            f"Enter a financial year from {first.label} to {last.label}", code="financial_year_out_of_bounds"
+        )
+
+
 def financial_year_of(day: date) -> FinancialYear:
     """The financial year holding `day`: with an April start, 31 March 2017 is in 2016/17."""
     return FinancialYear(day.year if day.month >= start_month() else day.year - 1)

@@ -5,8 +5,9 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.db.models import Q
 
+from intlinks.bounds import currency_choices
 from intlinks.forms import GovukModelForm, date_input, gds_layout, required_messages
-from partnerships.models import Activity, Cost, Evidence
+from partnerships.models import Activity, ActivityStateChange, Cost, Evidence
 from strategy.models import Action, BudgetLine, Objective, WayForward
 
 NUMBER_INPUT = {"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}
@@ -127,6 +128,13 @@ class CostForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only ISO 4217 codes: a list to choose from, so "XXX", "ÄÖÜ" or "ｅｕｒ" cannot be typed.
+        self.fields["currency"] = forms.ChoiceField(
+            label="Currency",
+            choices=currency_choices(),
+            initial="GBP",
+            error_messages={"invalid_choice": "Select a currency from the list"},
+        )
         self.fields["incurred_on"].widget = date_input()
         # Lines of current budgets, and the line this cost is already charged to.
         lines = BudgetLine.objects.filter(
@@ -148,7 +156,7 @@ class CostForm(forms.ModelForm):
             Field.text("incurred_on", field_width=10),
             Field.select("stage"),
             Field.text("amount", field_width=10),
-            Field.text("currency", field_width=4),
+            Field.select("currency"),
             Field.text("rate_to_gbp", field_width=10),
             Field.select("paid_by"),
             Field.select("budget_line"),
@@ -193,7 +201,9 @@ CostFormSet.row_label = "Cost"
 
 class JustificationForm(forms.Form):
     justification = forms.CharField(
-        label="Why is the breach necessary?", widget=forms.Textarea(attrs={"rows": 3})
+        label="Why is the breach necessary?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=Cost._meta.get_field("justification").max_length,
     )
 
     def __init__(self, *args, **kwargs):
@@ -205,11 +215,16 @@ class JustificationForm(forms.Form):
 class StateReasonForm(forms.Form):
     """Why an activity is reopened or cancelled: required, and kept with who and when."""
 
-    reason = forms.CharField(label="Why?", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Why?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=ActivityStateChange._meta.get_field("reason").max_length,
+    )
 
     def __init__(self, *args, label: str, submit_label: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = label
+        required_messages(self)
         self.fields["reason"].error_messages["required"] = "Enter the reason"
         self.helper = gds_layout(self, submit_label)
 

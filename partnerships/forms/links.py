@@ -11,6 +11,7 @@ from partnerships.models import (
     PartnershipOrganisation,
     Place,
     Status,
+    StatusChange,
 )
 
 
@@ -59,7 +60,11 @@ class LifeCycleChoiceField(forms.ChoiceField):
 class StatusChangeForm(forms.Form):
     to = LifeCycleChoiceField(label="New status", widget=forms.RadioSelect)
     on = forms.DateField(label="Date of the change", widget=date_input())
-    reason = forms.CharField(label="Why is the status changing?", widget=forms.Textarea)
+    reason = forms.CharField(
+        label="Why is the status changing?",
+        widget=forms.Textarea,
+        max_length=StatusChange._meta.get_field("reason").max_length,
+    )
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)

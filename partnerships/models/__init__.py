@@ -26,12 +26,12 @@ from partnerships.models.places import Contact, Organisation, Place, Theme
 from partnerships.models.reviews import AnnualReview, Appraisal, LogframeRow
 
 __all__ = [
-    "MAX_COST",
     "REGISTRATION_DAYS",
     "Activity",
     "ActivityStateChange",
     "ConductPolicy",
     "Cost",
+    "MAX_COST",
     "Evidence",
     "ExternalFunding",
     "Gift",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from partnerships.models.links import Partnership
 from partnerships.uploads import validate_agreement_document
 from strategy.financial_years import financial_year_of
@@ -65,12 +66,12 @@ class Activity(Archivable):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="activities")
     kind = models.CharField(max_length=30, choices=Kind.choices)
     title = models.CharField(max_length=200)
-    starts_on = models.DateField("start date")
-    ends_on = models.DateField("end date (or return date)")
+    starts_on = models.DateField("start date", validators=DATE_BOUNDS)
+    ends_on = models.DateField("end date (or return date)", validators=DATE_BOUNDS)
     places = models.CharField("places", max_length=300, blank=True, help_text="Where it happens")
     paid_from_public_funds = models.BooleanField(default=True)
-    purpose = models.TextField(blank=True, help_text="Why it happens")
-    expected_benefit = models.TextField(blank=True, help_text="What the council and its people gain")
+    purpose = BoundedTextField(blank=True, help_text="Why it happens")
+    expected_benefit = BoundedTextField(blank=True, help_text="What the council and its people gain")
     objectives = models.ManyToManyField("strategy.Objective", blank=True, related_name="activities")
     ways_forward = models.ManyToManyField("strategy.WayForward", blank=True, related_name="activities")
     action = models.ForeignKey(
@@ -86,20 +87,20 @@ class Activity(Archivable):
     young_people = models.PositiveSmallIntegerField(default=0)
     community_members = models.PositiveSmallIntegerField(default=0)
     businesses = models.PositiveSmallIntegerField(default=0)
-    named_travellers = models.TextField(blank=True, help_text="One a line: name and role")
-    outcomes = models.TextField(blank=True, help_text="Recorded afterwards")
+    named_travellers = BoundedTextField(blank=True, help_text="One a line: name and role")
+    outcomes = BoundedTextField(blank=True, help_text="Recorded afterwards")
     state = models.CharField(max_length=20, choices=State.choices, default=State.PLANNED)
     # The safeguarding checklist for an activity with young people.
     insurance_confirmed = models.BooleanField(default=False)
     parental_consents = models.PositiveSmallIntegerField("parental consents received", default=0)
     code_of_behaviour_agreed = models.BooleanField(default=False)
-    coordinators = models.TextField(
+    coordinators = BoundedTextField(
         "named coordinators", blank=True, help_text="One a line: name, telephone and email"
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[objectives, ways_forward])
@@ -108,6 +109,9 @@ class Activity(Archivable):
         ordering = ["-starts_on", "-pk"]
         verbose_name_plural = "activities"
         constraints = [
+            *texts_in_bounds("purpose", "expected_benefit", "named_travellers", "outcomes", "coordinators"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *dates_in_bounds("starts_on", "ends_on"),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")), name="activity_ends_after_start"
             ),
@@ -268,14 +272,14 @@ class ActivityStateChange(models.Model):
     """One move of an activity's state (ready, complete, reopened, cancelled, or back to planned when a
     gate reopened), with who, when and why: the activity's own audit trail, shown on its page."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="state_changes")
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="state_changes")
     from_state = models.CharField(max_length=20, choices=Activity.State.choices)
     to_state = models.CharField(max_length=20, choices=Activity.State.choices)
     changed_at = models.DateTimeField(default=timezone.now)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    reason = models.TextField(blank=True)
+    reason = BoundedTextField(blank=True)
 
     history = HistoricalRecords()
 
@@ -285,6 +289,7 @@ class ActivityStateChange(models.Model):
             models.CheckConstraint(
                 condition=~Q(from_state=F("to_state")), name="activity_state_change_moves"
             ),
+            *texts_in_bounds("reason"),
         ]
 
     def __str__(self):

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from intlinks.archive import CURRENT, ArchivableQuerySet
+from intlinks.bounds import DATE_BOUNDS, BoundedTextField
 
 
 class BreachQuerySet(ArchivableQuerySet):
@@ -61,17 +62,17 @@ def second_person_constraints(prefix: str) -> list[models.CheckConstraint]:
 
 
 class BreachApproval(models.Model):
-    breach = models.TextField(
+    breach = BoundedTextField(
         blank=True, editable=False, help_text="The rules this breaks, set when it is saved; blank if none"
     )
-    justification = models.TextField(blank=True, editable=False, help_text="Why the breach is necessary")
+    justification = BoundedTextField(blank=True, editable=False, help_text="Why the breach is necessary")
     justified_by = _user_field("justified by")
     justified_on = models.DateTimeField(null=True, blank=True, editable=False)
     recorded_by = _user_field("recorded by")
     amount_changed_by = _user_field("amount last changed by")
     amount_changed_on = models.DateTimeField("amount last changed on", null=True, blank=True, editable=False)
     approved_by = _user_field("approved by")
-    approved_on = models.DateField(null=True, blank=True, editable=False)
+    approved_on = models.DateField(null=True, blank=True, editable=False, validators=DATE_BOUNDS)
 
     # The fields whose change alters what was approved (the services compare them with the stored row).
     AMOUNT_FIELDS: tuple[str, ...] = ()

@@ -15,7 +15,8 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import CURRENT, Archivable, ArchivableQuerySet
-from intlinks.money import MONEY, NOT_NEGATIVE, format_money
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
+from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds, format_money
 from strategy.models import SOURCE_HELP
 
 
@@ -53,7 +54,7 @@ class ConductPolicyQuerySet(ArchivableQuerySet):
 class ConductPolicy(Archivable):
     """One version of the council's rules for travel, hotels, subsistence and gifts."""
 
-    in_force_from = models.DateField(unique=True)
+    in_force_from = models.DateField(unique=True, validators=DATE_BOUNDS)
     business_class_min_hours = models.DecimalField(
         "business class allowed above (hours' journey)",
         max_digits=4,
@@ -62,16 +63,16 @@ class ConductPolicy(Archivable):
         help_text="Business class is allowed only for a journey longer than this",
     )
     subsistence_per_meal = models.DecimalField(
-        "subsistence cap per meal (£)", **MONEY, validators=NOT_NEGATIVE
+        "subsistence cap per meal (£)", **MONEY, validators=MONEY_BOUNDS
     )
-    subsistence_per_day = models.DecimalField("subsistence cap per day (£)", **MONEY, validators=NOT_NEGATIVE)
+    subsistence_per_day = models.DecimalField("subsistence cap per day (£)", **MONEY, validators=MONEY_BOUNDS)
     gift_registration_threshold = models.DecimalField(
-        "register gifts worth more than (£)", **MONEY, validators=NOT_NEGATIVE
+        "register gifts worth more than (£)", **MONEY, validators=MONEY_BOUNDS
     )
     gift_handover_threshold = models.DecimalField(
-        "hand to the council gifts worth more than (£)", **MONEY, validators=NOT_NEGATIVE
+        "hand to the council gifts worth more than (£)", **MONEY, validators=MONEY_BOUNDS
     )
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     objects = ConductPolicyQuerySet.as_manager()
     history = HistoricalRecords()
@@ -80,6 +81,14 @@ class ConductPolicy(Archivable):
         ordering = ["-in_force_from"]
         verbose_name_plural = "conduct policies"
         constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *dates_in_bounds("in_force_from"),
+            *amounts_in_bounds(
+                "subsistence_per_meal",
+                "subsistence_per_day",
+                "gift_registration_threshold",
+                "gift_handover_threshold",
+            ),
             models.CheckConstraint(
                 condition=Q(
                     business_class_min_hours__gte=0,
@@ -89,7 +98,7 @@ class ConductPolicy(Archivable):
                     gift_handover_threshold__gte=0,
                 ),
                 name="conduct_policy_not_negative",
-            )
+            ),
         ]
 
     def __str__(self):
@@ -113,12 +122,13 @@ class ConductPolicy(Archivable):
 class HotelCap(models.Model):
     policy = models.ForeignKey(ConductPolicy, on_delete=models.PROTECT, related_name="hotel_caps")
     region = models.CharField(max_length=20, choices=Region.choices)
-    nightly_cap = models.DecimalField("cap per night (£)", **MONEY, validators=NOT_NEGATIVE)
+    nightly_cap = models.DecimalField("cap per night (£)", **MONEY, validators=MONEY_BOUNDS)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["policy", "region"]
         constraints = [
+            *amounts_in_bounds("nightly_cap"),
             models.UniqueConstraint(fields=["policy", "region"], name="hotel_cap_one_per_region"),
             models.CheckConstraint(condition=Q(nightly_cap__gte=0), name="hotel_cap_not_negative"),
         ]

@@ -10,14 +10,21 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import Archivable
-from intlinks.money import MONEY, format_money, to_pennies
+from intlinks.bounds import (
+    DATE_BOUNDS,
+    currency_code_constraint,
+    dates_in_bounds,
+    is_currency,
+    texts_in_bounds,
+)
+from intlinks.money import MAX_AMOUNT, MONEY, amounts_in_bounds, format_money, to_pennies
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet, second_person_constraints
 from partnerships.models.conduct import Region
 from strategy.financial_years import financial_year_of
 
-# One cost above this is taken to be a typing mistake (a slipped decimal point), not real spending.
-MAX_COST = Decimal("1000000.00")
+# The one money ceiling (intlinks.money.MAX_AMOUNT) under the name the seeding already uses.
+MAX_COST = MAX_AMOUNT
 
 
 def in_pounds(amount: Decimal, rate: Decimal) -> Decimal:
@@ -53,7 +60,7 @@ class Cost(Archivable, BreachApproval):
     activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="costs")
     category = models.CharField(max_length=20, choices=Category.choices)
     description = models.CharField(max_length=200, blank=True)
-    incurred_on = models.DateField("date")
+    incurred_on = models.DateField("date", validators=DATE_BOUNDS)
     stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.PLANNED)
     amount = models.DecimalField(**MONEY)
     currency = models.CharField(max_length=3, default="GBP", help_text="ISO code, for example EUR or INR")
@@ -111,8 +118,12 @@ class Cost(Archivable, BreachApproval):
         ordering = ["incurred_on", "pk"]
         permissions = [("approve_breach", "Can approve a justified breach of the conduct rules")]
         constraints = [
+            *texts_in_bounds("breach", "justification"),
+            *dates_in_bounds("incurred_on", "approved_on"),
+            *amounts_in_bounds("amount_gbp"),
+            currency_code_constraint("currency"),
             models.CheckConstraint(
-                condition=Q(amount__gte=0, amount__lte=MAX_COST), name="cost_amount_in_range"
+                condition=Q(amount__gte=0, amount__lte=MAX_AMOUNT), name="cost_amount_in_range"
             ),
             models.CheckConstraint(condition=Q(amount_gbp__gte=0), name="cost_gbp_not_negative"),
             models.CheckConstraint(
@@ -159,8 +170,8 @@ class Cost(Archivable, BreachApproval):
         """Check the currency, its rate, the amount, and the amount in pounds against the cap."""
         errors = {}
         self.currency = (self.currency or "").strip().upper()
-        if len(self.currency) != 3 or not self.currency.isalpha():
-            errors["currency"] = "Enter a three-letter currency code, like GBP, EUR or INR"
+        if not is_currency(self.currency):
+            errors["currency"] = "Select a currency from the list (ISO 4217 codes, like GBP, EUR or INR)"
         elif self.currency == "GBP":
             self.rate_to_gbp = Decimal("1")
         elif self.rate_to_gbp is None:
@@ -171,10 +182,11 @@ class Cost(Archivable, BreachApproval):
             return errors
         if self.amount < 0:
             errors["amount"] = "The amount cannot be negative"
-        elif self.amount > MAX_COST:
-            errors["amount"] = "The amount must be 1,000,000 or less for one cost: check the figure"
-        if not errors and self.converted_amount() > MAX_COST:
-            errors["amount"] = "This is more than £1,000,000 for one cost: check the figure and the rate"
+        elif self.amount > MAX_AMOUNT:
+            errors["amount"] = f"The amount must be {MAX_AMOUNT:,.0f} or less for one cost: check the figure"
+        if not errors and self.converted_amount() > MAX_AMOUNT:
+            ceiling = format_money(MAX_AMOUNT, pence=False)
+            errors["amount"] = f"This is more than {ceiling} for one cost: check the figure and the rate"
         return errors
 
     def _budget_line_errors(self) -> dict:

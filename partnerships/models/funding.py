@@ -7,7 +7,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import Archivable, ArchivableQuerySet
-from intlinks.money import MONEY, NOT_NEGATIVE
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
+from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds
 from partnerships.models.activities import Activity
 from partnerships.models.links import Partnership
 from strategy.models import SOURCE_HELP
@@ -24,19 +25,19 @@ class ExternalFunding(Archivable):
     funder = models.CharField(max_length=200, help_text="For example, the European Commission")
     programme = models.CharField(max_length=200, help_text="For example, EU Asia-Urbs")
     title = models.CharField("project title", max_length=200, blank=True)
-    bid_on = models.DateField("bid date", null=True, blank=True)
+    bid_on = models.DateField("bid date", null=True, blank=True, validators=DATE_BOUNDS)
     amount_bid = models.DecimalField(
-        "amount bid (£)", **MONEY, null=True, blank=True, validators=NOT_NEGATIVE
+        "amount bid (£)", **MONEY, null=True, blank=True, validators=MONEY_BOUNDS
     )
     amount_awarded = models.DecimalField(
-        "amount awarded (£)", **MONEY, null=True, blank=True, validators=NOT_NEGATIVE
+        "amount awarded (£)", **MONEY, null=True, blank=True, validators=MONEY_BOUNDS
     )
-    awarded_on = models.DateField("date awarded", null=True, blank=True)
+    awarded_on = models.DateField("date awarded", null=True, blank=True, validators=DATE_BOUNDS)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="funding")
     activities = models.ManyToManyField(Activity, blank=True, related_name="funding")
-    notes = models.TextField(blank=True)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    notes = BoundedTextField(blank=True)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[activities])
@@ -45,6 +46,10 @@ class ExternalFunding(Archivable):
         ordering = ["-bid_on", "funder", "pk"]
         verbose_name_plural = "external funding"
         constraints = [
+            *texts_in_bounds("notes"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *dates_in_bounds("bid_on", "awarded_on"),
+            *amounts_in_bounds("amount_bid", "amount_awarded"),
             models.CheckConstraint(
                 condition=(Q(amount_bid__isnull=True) | Q(amount_bid__gte=0))
                 & (Q(amount_awarded__isnull=True) | Q(amount_awarded__gte=0)),
@@ -85,13 +90,16 @@ STATUS_MEANINGS: dict[str, str] = {
 
 class ReportingDeadline(models.Model):
     funding = models.ForeignKey(ExternalFunding, on_delete=models.PROTECT, related_name="deadlines")
-    due_on = models.DateField()
+    due_on = models.DateField(validators=DATE_BOUNDS)
     description = models.CharField(max_length=200)
     done = models.BooleanField(default=False)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_on", "pk"]
+        constraints = [
+            *dates_in_bounds("due_on"),
+        ]
 
     def __str__(self):
         return f"{self.description} by {self.due_on:%-d %B %Y}"

@@ -9,7 +9,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import Archivable
-from intlinks.money import MONEY, NOT_NEGATIVE
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
+from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import BreachApproval, BreachQuerySet, second_person_constraints
 from partnerships.models.links import Partnership
@@ -50,12 +51,12 @@ class Gift(Archivable, BreachApproval):
         related_name="gifts",
     )
     description = models.CharField(max_length=300)
-    value = models.DecimalField("estimated value (£)", **MONEY, validators=NOT_NEGATIVE)
-    given_on = models.DateField("date given, received or offered")
-    registered_on = models.DateField("date registered", default=timezone.localdate)
+    value = models.DecimalField("estimated value (£)", **MONEY, validators=MONEY_BOUNDS)
+    given_on = models.DateField("date given, received or offered", validators=DATE_BOUNDS)
+    registered_on = models.DateField("date registered", default=timezone.localdate, validators=DATE_BOUNDS)
     declared = models.BooleanField("declared by the recipient", default=False)
     handed_to_council = models.BooleanField(default=False)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     objects = BreachQuerySet.as_manager()
     history = HistoricalRecords()
@@ -65,6 +66,10 @@ class Gift(Archivable, BreachApproval):
     class Meta:
         ordering = ["-given_on", "-pk"]
         constraints = [
+            *texts_in_bounds("breach", "justification"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *dates_in_bounds("given_on", "registered_on", "approved_on"),
+            *amounts_in_bounds("value"),
             models.CheckConstraint(condition=Q(value__gte=0), name="gift_value_not_negative"),
             models.CheckConstraint(
                 condition=Q(registered_on__gte=F("given_on")), name="gift_registered_after_given"

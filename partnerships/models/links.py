@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from partnerships.models.places import Organisation, Place, Theme
 from partnerships.uploads import validate_agreement_document
 from strategy.models import SOURCE_HELP
@@ -150,7 +151,11 @@ class Partnership(Archivable):
         help_text="Leave blank if not known.",
     )
     began_on = models.DateField(
-        "date it began", null=True, blank=True, help_text="If the exact date is known."
+        "date it began",
+        null=True,
+        blank=True,
+        help_text="If the exact date is known.",
+        validators=DATE_BOUNDS,
     )
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.APPROACH_RECEIVED)
     lead_officer = models.ForeignKey(
@@ -161,8 +166,8 @@ class Partnership(Archivable):
     organisations = models.ManyToManyField(
         Organisation, through="PartnershipOrganisation", blank=True, related_name="partnerships"
     )
-    summary = models.TextField(blank=True, help_text="What the link is about, in a sentence or two.")
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    summary = BoundedTextField(blank=True, help_text="What the link is about, in a sentence or two.")
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     objects = PartnershipQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[themes])
@@ -170,6 +175,9 @@ class Partnership(Archivable):
     class Meta:
         ordering = ["place__name", "kind"]
         constraints = [
+            *texts_in_bounds("summary"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *dates_in_bounds("began_on"),
             # A place can have several links over time, but only one live link of each kind.
             models.UniqueConstraint(
                 fields=["place", "kind"],
@@ -254,18 +262,19 @@ class PartnershipOrganisation(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="organisation_roles")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partnership_roles")
     role = models.CharField(max_length=250, blank=True, help_text="What the organisation does for this link.")
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["organisation__name"]
         constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             models.UniqueConstraint(
                 fields=["partnership", "organisation"],
                 name="partnership_organisation_once",
                 violation_error_message="This organisation is already involved in this link",
-            )
+            ),
         ]
 
     def __str__(self):
@@ -278,17 +287,21 @@ class StatusChange(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="status_changes")
     from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=30, choices=Status.choices)
-    changed_on = models.DateField()
+    changed_on = models.DateField(validators=DATE_BOUNDS)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    reason = models.TextField()
+    reason = BoundedTextField()
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["changed_on", "recorded_at"]
+        constraints = [
+            *texts_in_bounds("reason"),
+            *dates_in_bounds("changed_on"),
+        ]
 
     def __str__(self):
         return (
@@ -306,12 +319,16 @@ class Agreement(models.Model):
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="agreements")
     kind = models.CharField("kind of agreement", max_length=20, choices=Kind.choices)
-    signed_on = models.DateField("date signed")
-    signatories = models.TextField(help_text="Who signed, one per line, with their role.")
+    signed_on = models.DateField("date signed", validators=DATE_BOUNDS)
+    signatories = BoundedTextField(help_text="Who signed, one per line, with their role.")
     ends_on = models.DateField(
-        "end date", null=True, blank=True, help_text="Only for a time-limited agreement."
+        "end date",
+        null=True,
+        blank=True,
+        help_text="Only for a time-limited agreement.",
+        validators=DATE_BOUNDS,
     )
-    objectives = models.TextField(blank=True)
+    objectives = BoundedTextField(blank=True)
     document = models.FileField(
         "signed document",
         upload_to="agreements/%Y/",
@@ -319,13 +336,16 @@ class Agreement(models.Model):
         validators=[validate_agreement_document],
         help_text="PDF, Word document or a scan as PNG or JPEG.",
     )
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-signed_on"]
         constraints = [
+            *texts_in_bounds("signatories", "objectives"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *dates_in_bounds("signed_on", "ends_on"),
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gt=models.F("signed_on")),
                 name="agreement_ends_after_signing",

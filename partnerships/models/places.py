@@ -8,6 +8,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
+from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField, texts_in_bounds
 from strategy.models import SOURCE_HELP
 
 
@@ -15,12 +16,15 @@ class Theme(models.Model):
     """A theme a link serves (economy and trade, culture, ...): a list officers manage in the admin."""
 
     name = models.CharField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = BoundedTextField(blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            *texts_in_bounds("description"),
+        ]
 
     def __str__(self):
         return self.name
@@ -55,8 +59,8 @@ class Place(Archivable):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
         help_text="Decimal degrees, east positive, for example 7.75210",
     )
-    notes = models.TextField(blank=True)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    notes = BoundedTextField(blank=True)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
@@ -64,6 +68,8 @@ class Place(Archivable):
     class Meta:
         ordering = ["name"]
         constraints = [
+            *texts_in_bounds("notes"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             models.UniqueConstraint(fields=["name", "country"], name="place_unique_name_in_country"),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
@@ -112,14 +118,18 @@ class Organisation(Archivable):
     short_name = models.CharField(max_length=30, blank=True, help_text="For example CLETA")
     kind = models.CharField(max_length=30, choices=Kind.choices)
     website = models.URLField(blank=True)
-    notes = models.TextField(blank=True)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    notes = BoundedTextField(blank=True)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
 
     objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            *texts_in_bounds("notes"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
@@ -143,7 +153,7 @@ class Contact(models.Model):
         related_name="contacts",
         help_text="For a contact at the partner place.",
     )
-    purpose = models.TextField(
+    purpose = BoundedTextField(
         "purpose of holding these details",
         help_text="Why the council keeps this person's details, e.g. “arranging school exchanges”.",
     )
@@ -153,6 +163,7 @@ class Contact(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            *texts_in_bounds("purpose"),
             models.CheckConstraint(
                 condition=Q(organisation__isnull=False, partnership__isnull=True)
                 | Q(organisation__isnull=True, partnership__isnull=False),

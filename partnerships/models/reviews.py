@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from intlinks.bounds import DATE_BOUNDS, BoundedTextField, dates_in_bounds, texts_in_bounds
+from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds
 from partnerships.models.links import Partnership, Status
 
 
@@ -26,21 +27,23 @@ class AnnualReview(models.Model):
         END = "end", "End"
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="reviews")
-    reviewed_on = models.DateField("date of the review")
+    reviewed_on = models.DateField("date of the review", validators=DATE_BOUNDS)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     supports_objectives = models.BooleanField("still supports the council's objectives")
-    outcomes = models.TextField("outcomes achieved")
+    outcomes = BoundedTextField("outcomes achieved")
     rag = models.CharField("RAG rating", max_length=10, choices=Rag.choices)
     decision = models.CharField(max_length=20, choices=Decision.choices)
-    next_review_due = models.DateField()
+    next_review_due = models.DateField(validators=DATE_BOUNDS)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-reviewed_on"]
         constraints = [
+            *texts_in_bounds("outcomes"),
+            *dates_in_bounds("reviewed_on", "next_review_due"),
             models.CheckConstraint(
                 condition=Q(next_review_due__gt=models.F("reviewed_on")), name="review_next_due_after_review"
             ),
@@ -104,33 +107,32 @@ class Appraisal(models.Model):
     PASS_MARK = Score.PARTLY
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="appraisals")
-    appraised_on = models.DateField("date of the appraisal")
+    appraised_on = models.DateField("date of the appraisal", validators=DATE_BOUNDS)
     appraiser = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     similar_characteristics_score = models.PositiveSmallIntegerField(CRITERIA[0][1], choices=Score.choices)
-    similar_characteristics_evidence = models.TextField("evidence")
+    similar_characteristics_evidence = BoundedTextField("evidence")
     similar_opportunities_score = models.PositiveSmallIntegerField(CRITERIA[1][1], choices=Score.choices)
-    similar_opportunities_evidence = models.TextField("evidence")
+    similar_opportunities_evidence = BoundedTextField("evidence")
     accessible_score = models.PositiveSmallIntegerField(CRITERIA[2][1], choices=Score.choices)
-    accessible_evidence = models.TextField("evidence")
+    accessible_evidence = BoundedTextField("evidence")
     local_relevance_score = models.PositiveSmallIntegerField(CRITERIA[3][1], choices=Score.choices)
-    local_relevance_evidence = models.TextField("evidence")
+    local_relevance_evidence = BoundedTextField("evidence")
     external_funding = models.PositiveSmallIntegerField(
         "strength of external funding", choices=Funding.choices
     )
-    external_funding_evidence = models.TextField("funding evidence", blank=True)
+    external_funding_evidence = BoundedTextField("funding evidence", blank=True)
     estimated_yearly_cost = models.DecimalField(
         "estimated yearly cost (£)",
-        max_digits=12,
-        decimal_places=2,
-        validators=[MinValueValidator(0)],
+        **MONEY,
+        validators=MONEY_BOUNDS,
         help_text="For example £4,000 for a four-person, four-night visit.",
     )
-    cost_basis = models.TextField("how the cost was estimated", blank=True)
+    cost_basis = BoundedTextField("how the cost was estimated", blank=True)
     recommendation = models.CharField(max_length=20, choices=Recommendation.choices)
-    recommendation_reason = models.TextField("reason for the recommendation")
-    accepted_on = models.DateField(null=True, blank=True, editable=False)
+    recommendation_reason = BoundedTextField("reason for the recommendation")
+    accepted_on = models.DateField(null=True, blank=True, editable=False, validators=DATE_BOUNDS)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -145,6 +147,17 @@ class Appraisal(models.Model):
     class Meta:
         ordering = ["-appraised_on"]
         constraints = [
+            *texts_in_bounds(
+                "similar_characteristics_evidence",
+                "similar_opportunities_evidence",
+                "accessible_evidence",
+                "local_relevance_evidence",
+                "external_funding_evidence",
+                "cost_basis",
+                "recommendation_reason",
+            ),
+            *dates_in_bounds("appraised_on", "accepted_on"),
+            *amounts_in_bounds("estimated_yearly_cost"),
             models.CheckConstraint(
                 condition=Q(estimated_yearly_cost__gte=0), name="appraisal_cost_not_negative"
             ),
@@ -219,15 +232,18 @@ class LogframeRow(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="logframe_rows")
     level = models.CharField(max_length=20, choices=Level.choices)
     position = models.PositiveSmallIntegerField(default=1, help_text="Order within its level, 1 first.")
-    summary = models.TextField("project summary")
-    indicators = models.TextField("measurable indicators")
-    verification = models.TextField("means of verification")
-    assumptions = models.TextField("important assumptions", blank=True)
+    summary = BoundedTextField("project summary")
+    indicators = BoundedTextField("measurable indicators")
+    verification = BoundedTextField("means of verification")
+    assumptions = BoundedTextField("important assumptions", blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["partnership", "position", "pk"]
+        constraints = [
+            *texts_in_bounds("summary", "indicators", "verification", "assumptions"),
+        ]
 
     def __str__(self):
         return f"{self.get_level_display()}: {self.summary[:60]}"

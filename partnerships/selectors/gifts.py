@@ -1,14 +1,20 @@
 """Reads for the gifts and hospitality register: the gifts, and the conduct rules each one breaks."""
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db.models import DateField, ExpressionWrapper, F, OuterRef, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 
 from intlinks.money import MONEY_FIELD, ZERO_MONEY
 from partnerships.conduct import Flag, check_gift, check_source_total
 from partnerships.models import ConductPolicy, Gift, policy_in_force
+
+# The window's start is worked out in SQL from the gift's date. A date in the first year of the
+# calendar (one the bounds now refuse, but older rows or another database might hold) would give a
+# window starting before year 1, which Python cannot read back: the register answered 500. Such a
+# date is counted from here instead.
+EARLIEST_WINDOW_END = date.min + timedelta(days=365)
 
 
 def gift_register() -> QuerySet[Gift]:
@@ -34,7 +40,10 @@ def gift_register() -> QuerySet[Gift]:
         Gift.objects.current()
         .select_related("partnership__place", "activity", "approved_by", "justified_by")
         .annotate(
-            year_before=ExpressionWrapper(F("given_on") - timedelta(days=365), output_field=DateField())
+            year_before=ExpressionWrapper(
+                Greatest(F("given_on"), Value(EARLIEST_WINDOW_END)) - timedelta(days=365),
+                output_field=DateField(),
+            )
         )
         .annotate(source_total=Coalesce(Subquery(same_source[:1]), ZERO_MONEY, output_field=MONEY_FIELD))
         .order_by("-given_on", "-pk")

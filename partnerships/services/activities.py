@@ -32,9 +32,11 @@ def _locked_for_change(pk: int | None) -> Activity | None:
 
 def _move(activity: Activity, to: str, *, by: AbstractBaseUser | None, reason: str = "") -> Activity:
     """Change the state of a stored activity and record who, when and why."""
-    ActivityStateChange.objects.create(
+    change = ActivityStateChange(
         activity=activity, from_state=activity.state, to_state=to, changed_by=by, reason=reason
     )
+    change.full_clean()  # the reason's bound, before anything is written
+    change.save()
     activity.state = to
     activity.save(update_fields=["state"])
     return activity

@@ -205,6 +205,22 @@ def test_refuses_to_reopen_without_a_reason_beside_the_field(officer_client, off
     assert activity.state == Activity.State.COMPLETE
 
 
+@pytest.mark.parametrize("reason", ["a" * 10_001, "nul\x00byte"])
+def test_refuses_to_reopen_with_a_hostile_reason_and_saves_nothing(
+    officer_client, officer, colleague, reason
+):
+    # The access table's demonstration activity is open, so the hostile-input test cannot reach this page.
+    activity = complete_visit(officer, colleague)
+
+    response = officer_client.post(f"/partnerships/activities/{activity.pk}/reopen/", {"reason": reason})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"]
+    activity.refresh_from_db()
+    assert activity.state == Activity.State.COMPLETE
+    assert activity.state_changes.filter(to_state=Activity.State.PLANNED).count() == 0
+
+
 def test_refuses_to_reopen_an_open_activity(officer):
     with pytest.raises(ValidationError, match="Only a complete or cancelled activity can be reopened"):
         services.activity_reopen(activity=ActivityFactory(), by=officer, reason="Why not")

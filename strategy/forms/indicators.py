@@ -43,7 +43,7 @@ class IndicatorValueForm(forms.Form):
     financial_year = IndicatorValue._meta.get_field("financial_year").formfield()
     target = IndicatorValue._meta.get_field("target").formfield()
     actual = IndicatorValue._meta.get_field("actual").formfield()
-    note = forms.CharField(widget=forms.Textarea, required=False)
+    note = IndicatorValue._meta.get_field("note").formfield()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
 from intlinks.forms import GovukModelForm, required_messages
-from strategy.models import Objective, Strategy, WayForward
+from strategy.models import Objective, Strategy, SynopsisEntry, WayForward
 
 
 class StrategyForm(GovukModelForm):
@@ -59,7 +59,7 @@ class WayForwardForm(GovukModelForm):
 
 
 class SynopsisEntryForm(forms.Form):
-    text = forms.CharField(label="How the objective serves the theme", widget=forms.Textarea)
+    text = SynopsisEntry._meta.get_field("text").formfield(label="How the objective serves the theme")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,14 +11,13 @@ from strategy.models.action_plans import (
     Rag,
 )
 from strategy.models.budgets import Budget, BudgetLine
-from strategy.models.common import NOT_NEGATIVE, SOURCE_HELP
+from strategy.models.common import SOURCE_HELP
 from strategy.models.indicators import Indicator, IndicatorValue
 from strategy.models.strategies import Objective, Strategy, SynopsisEntry, WayForward
 from strategy.models.themes import CorporateTheme
 
 __all__ = [
     "CLOSED_STATUSES",
-    "NOT_NEGATIVE",
     "NOT_RATED",
     "SOURCE_HELP",
     "Action",

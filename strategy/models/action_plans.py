@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from intlinks.money import MONEY, ZERO
-from strategy.fields import FinancialYearField
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
+from intlinks.money import MONEY, MONEY_BOUNDS, ZERO, amounts_in_bounds
+from strategy.fields import FinancialYearField, financial_years_in_bounds
 from strategy.financial_years import FinancialYear
-from strategy.models.common import NOT_NEGATIVE, SOURCE_HELP
+from strategy.models.common import SOURCE_HELP
 from strategy.models.strategies import Objective, Strategy, WayForward
 
 
@@ -26,13 +27,15 @@ class ActionPlan(models.Model):
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="action_plans")
     financial_year = FinancialYearField()
     title = models.CharField(max_length=200, blank=True)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["strategy", "financial_year"]
         constraints = [
-            models.UniqueConstraint(fields=["strategy", "financial_year"], name="one_action_plan_a_year")
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *financial_years_in_bounds("financial_year"),
+            models.UniqueConstraint(fields=["strategy", "financial_year"], name="one_action_plan_a_year"),
         ]
 
     def __str__(self):
@@ -118,7 +121,7 @@ class Action(models.Model):
 
     action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
     reference = models.CharField(max_length=20, help_text="For example, 1a-1")
-    description = models.TextField()
+    description = BoundedTextField()
     objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="actions")
     way_forward = models.ForeignKey(
         WayForward, on_delete=models.PROTECT, related_name="actions", null=True, blank=True
@@ -126,9 +129,9 @@ class Action(models.Model):
     lead_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    start_date = models.DateField()
-    due_date = models.DateField()
-    planned_cost = models.DecimalField(**MONEY, default=ZERO, validators=NOT_NEGATIVE)
+    start_date = models.DateField(validators=DATE_BOUNDS)
+    due_date = models.DateField(validators=DATE_BOUNDS)
+    planned_cost = models.DecimalField(**MONEY, default=ZERO, validators=MONEY_BOUNDS)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -137,6 +140,9 @@ class Action(models.Model):
     class Meta:
         ordering = ["action_plan", "objective__number", "reference"]
         constraints = [
+            *texts_in_bounds("description"),
+            *dates_in_bounds("start_date", "due_date"),
+            *amounts_in_bounds("planned_cost"),
             models.UniqueConstraint(fields=["action_plan", "reference"], name="action_reference_unique"),
             models.CheckConstraint(
                 condition=Q(due_date__gte=models.F("start_date")), name="action_due_after_start"
@@ -171,13 +177,14 @@ class ProgressUpdate(models.Model):
     recorded_at = models.DateTimeField()
     status = models.CharField(max_length=12, choices=ActionStatus.choices)
     rag = models.CharField("RAG", max_length=5, choices=Rag.choices)
-    note = models.TextField(blank=True)
+    note = BoundedTextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "-recorded_at", "-pk"]
         get_latest_by = ["recorded_at", "pk"]
         constraints = [
+            *texts_in_bounds("note"),
             models.CheckConstraint(condition=~Q(rag="red") | ~Q(note=""), name="red_update_has_note"),
         ]
 

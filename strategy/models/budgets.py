@@ -9,10 +9,11 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
-from intlinks.money import MONEY, ZERO, format_money
-from strategy.fields import FinancialYearField
+from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField, texts_in_bounds
+from intlinks.money import MONEY, MONEY_BOUNDS, ZERO, amounts_in_bounds, format_money
+from strategy.fields import FinancialYearField, financial_years_in_bounds
 from strategy.financial_years import FinancialYear
-from strategy.models.common import NOT_NEGATIVE, SOURCE_HELP
+from strategy.models.common import SOURCE_HELP
 
 
 class Budget(Archivable):
@@ -20,15 +21,18 @@ class Budget(Archivable):
 
     financial_year = FinancialYearField(unique=True)
     title = models.CharField(max_length=200, default="Overseas Links Controllable Budget")
-    controllable_total = models.DecimalField(**MONEY, validators=NOT_NEGATIVE)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    controllable_total = models.DecimalField(**MONEY, validators=MONEY_BOUNDS)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-financial_year"]
         constraints = [
-            models.CheckConstraint(condition=Q(controllable_total__gte=0), name="budget_not_negative")
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *financial_years_in_bounds("financial_year"),
+            *amounts_in_bounds("controllable_total"),
+            models.CheckConstraint(condition=Q(controllable_total__gte=0), name="budget_not_negative"),
         ]
 
     def __str__(self):
@@ -78,7 +82,7 @@ class Budget(Archivable):
 class BudgetLine(models.Model):
     budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="lines")
     name = models.CharField(max_length=200, help_text="For example, Grants to twinning associations")
-    allocation = models.DecimalField(**MONEY, validators=NOT_NEGATIVE)
+    allocation = models.DecimalField(**MONEY, validators=MONEY_BOUNDS)
     counts_toward_overseas_assistance_limit = models.BooleanField(
         "cultural, educational or similar town twinning activity",
         default=False,
@@ -88,12 +92,14 @@ class BudgetLine(models.Model):
         ),
     )
     position = models.PositiveSmallIntegerField(default=0)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["budget", "position", "pk"]
         constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *amounts_in_bounds("allocation"),
             models.UniqueConstraint(fields=["budget", "name"], name="budget_line_name_unique"),
             models.CheckConstraint(condition=Q(allocation__gte=0), name="budget_line_not_negative"),
         ]

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from strategy.fields import FinancialYearField
+from intlinks.bounds import SOURCE_MAX_LENGTH, BoundedTextField, texts_in_bounds
+from strategy.fields import FinancialYearField, financial_years_in_bounds
 from strategy.financial_years import FinancialYear
 from strategy.models.common import SOURCE_HELP
 from strategy.models.strategies import Objective, Strategy
@@ -30,11 +31,15 @@ class Indicator(models.Model):
     direction = models.CharField(max_length=6, choices=Direction.choices, default=Direction.HIGHER)
     baseline = models.DecimalField(**FIGURE, null=True, blank=True)
     baseline_year = FinancialYearField(null=True, blank=True)
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["strategy", "national_indicator", "name"]
+        constraints = [
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *financial_years_in_bounds("baseline_year"),
+        ]
 
     def __str__(self):
         return f"{self.national_indicator}: {self.name}" if self.national_indicator else self.name
@@ -55,13 +60,15 @@ class IndicatorValue(models.Model):
     financial_year = FinancialYearField()
     target = models.DecimalField(**FIGURE, null=True, blank=True)
     actual = models.DecimalField(**FIGURE, null=True, blank=True)
-    note = models.TextField(blank=True)
+    note = BoundedTextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "financial_year"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "financial_year"], name="indicator_value_a_year")
+            *texts_in_bounds("note"),
+            *financial_years_in_bounds("financial_year"),
+            models.UniqueConstraint(fields=["indicator", "financial_year"], name="indicator_value_a_year"),
         ]
 
     def __str__(self):

@@ -8,10 +8,14 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import Archivable, ArchivableQuerySet
-from strategy.fields import FinancialYearField
+from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
+from strategy.fields import FinancialYearField, financial_years_in_bounds
 from strategy.financial_years import FinancialYear, years_between
 from strategy.models.common import SOURCE_HELP
 from strategy.models.themes import CorporateTheme
+
+# A strategy longer than this is a typing mistake (2040/41 to 2143/44), not a plan.
+STRATEGY_MAX_YEARS = 10
 
 
 class Strategy(Archivable):
@@ -24,9 +28,9 @@ class Strategy(Archivable):
     first_year = FinancialYearField("first financial year")
     last_year = FinancialYearField("last financial year", help_text="Typically three years after the first")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
-    adopted_on = models.DateField("date Cabinet adopted it", null=True, blank=True)
-    aims = models.TextField(blank=True, help_text="One aim a line")
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    adopted_on = models.DateField("date Cabinet adopted it", null=True, blank=True, validators=DATE_BOUNDS)
+    aims = BoundedTextField(blank=True, help_text="One aim a line")
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -34,8 +38,16 @@ class Strategy(Archivable):
         ordering = ["-first_year", "title"]
         verbose_name_plural = "strategies"
         constraints = [
+            *texts_in_bounds("aims"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            *financial_years_in_bounds("first_year", "last_year"),
+            *dates_in_bounds("adopted_on"),
             models.CheckConstraint(
                 condition=Q(last_year__gte=models.F("first_year")), name="strategy_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(last_year__lt=models.F("first_year") + STRATEGY_MAX_YEARS),
+                name="strategy_at_most_ten_years",
             ),
             models.CheckConstraint(
                 condition=~Q(status="adopted") | Q(adopted_on__isnull=False), name="strategy_adopted_has_date"
@@ -51,6 +63,9 @@ class Strategy(Archivable):
     def clean(self):
         if self.first_year and self.last_year and self.last_year < self.first_year:
             raise ValidationError({"last_year": "The last financial year must not be before the first"})
+        if self.first_year and self.last_year and self.last_year - self.first_year >= STRATEGY_MAX_YEARS:
+            message = f"A strategy covers at most {STRATEGY_MAX_YEARS} financial years: check the last year"
+            raise ValidationError({"last_year": message})
         if self.status == self.Status.ADOPTED and not self.adopted_on:
             raise ValidationError({"adopted_on": "Enter the date Cabinet adopted the strategy"})
 
@@ -73,13 +88,15 @@ class Strategy(Archivable):
 class Objective(models.Model):
     strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="objectives")
     number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
-    title = models.TextField()
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    title = BoundedTextField()
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["strategy", "number"]
         constraints = [
+            *texts_in_bounds("title"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             models.UniqueConstraint(fields=["strategy", "number"], name="objective_number_unique"),
             models.CheckConstraint(condition=Q(number__gte=1), name="objective_number_positive"),
         ]
@@ -95,14 +112,16 @@ class WayForward(models.Model):
     letter = models.CharField(
         max_length=1, validators=[RegexValidator(r"^[a-z]$", "Enter one lower-case letter, like a")]
     )
-    text = models.TextField()
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    text = BoundedTextField()
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["objective", "letter"]
         verbose_name_plural = "ways forward"
         constraints = [
+            *texts_in_bounds("text"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
             models.UniqueConstraint(fields=["objective", "letter"], name="way_forward_letter_unique"),
             models.CheckConstraint(condition=Q(letter__regex=r"^[a-z]$"), name="way_forward_letter"),
         ]
@@ -116,13 +135,17 @@ class SynopsisEntry(models.Model):
 
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="synopsis_entries")
     theme = models.ForeignKey(CorporateTheme, on_delete=models.PROTECT, related_name="synopsis_entries")
-    text = models.TextField()
-    source = models.TextField(blank=True, help_text=SOURCE_HELP)
+    text = BoundedTextField()
+    source = BoundedTextField(blank=True, max_length=SOURCE_MAX_LENGTH, help_text=SOURCE_HELP)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "synopsis entries"
-        constraints = [models.UniqueConstraint(fields=["objective", "theme"], name="synopsis_cell_unique")]
+        constraints = [
+            *texts_in_bounds("text"),
+            *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
+            models.UniqueConstraint(fields=["objective", "theme"], name="synopsis_cell_unique"),
+        ]
 
     def __str__(self):
         return f"Objective {self.objective.number} × {self.theme}"

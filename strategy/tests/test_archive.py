@@ -5,7 +5,16 @@ from django.core.exceptions import ValidationError
 
 from intlinks import services as shell
 from strategy.models import Budget, BudgetLine, Objective, Strategy
-from strategy.tests.factories import BudgetFactory, BudgetLineFactory, ObjectiveFactory, StrategyFactory
+from strategy.tests.factories import (
+    ActionFactory,
+    BudgetFactory,
+    BudgetLineFactory,
+    CorporateThemeFactory,
+    IndicatorFactory,
+    ObjectiveFactory,
+    StrategyFactory,
+    WayForwardFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +52,23 @@ def test_refuses_to_delete_a_strategy_in_the_admin_and_archives_it_with_its_obje
     assert strategy.is_archived
     assert Objective.objects.filter(strategy=strategy).count() == 1
     assert strategy.history.first().archive_reason == "Entered for the wrong council"
+
+
+@pytest.mark.parametrize("model", ["objective", "wayforward", "corporatetheme", "action", "indicator"])
+def test_refuses_to_delete_a_part_of_the_plan_in_the_admin(admin_client, model):
+    records = {
+        "objective": ObjectiveFactory,
+        "wayforward": WayForwardFactory,
+        "corporatetheme": CorporateThemeFactory,
+        "action": ActionFactory,
+        "indicator": IndicatorFactory,
+    }
+    record = records[model]()
+
+    response = admin_client.post(f"/admin/strategy/{model}/{record.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 403
+    assert type(record).objects.filter(pk=record.pk).exists()
 
 
 def test_refuses_to_delete_a_budget_in_the_admin_and_archives_it_with_its_lines(admin_client):
