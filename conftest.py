@@ -88,17 +88,22 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
 
 
+def sign_in_through_the_form(page, base_url: str, username: str, password: str = PASSWORD):
+    """Sign in on `page` through the real form, as a person would; returns the page."""
+    page.goto(f"{base_url}/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    return page
+
+
 @pytest.fixture
 def sign_in(page, live_server):
     """Sign in through the real form, as a person would; returns the page."""
 
     def _sign_in(username, password=PASSWORD):
-        page.goto(f"{live_server.url}/sign-in/")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_load_state()
-        return page
+        return sign_in_through_the_form(page, live_server.url, username, password)
 
     return _sign_in
 

@@ -105,14 +105,19 @@ class PartnershipOrganisationInline(admin.TabularInline):
     autocomplete_fields = ("organisation",)
 
 
-class StatusChangeInline(admin.TabularInline):
-    model = StatusChange
+class TrailInline(admin.TabularInline):
+    """A record's trail of moves, shown and never written here: each move goes through its service."""
+
     extra = 0
     can_delete = False
-    readonly_fields = ("from_status", "to_status", "changed_on", "changed_by", "reason")
 
     def has_add_permission(self, request, obj=None):
-        return False  # moves go through partnership_change_status, which checks the life cycle
+        return False
+
+
+class StatusChangeInline(TrailInline):
+    model = StatusChange  # moves go through partnership_change_status, which checks the life cycle
+    readonly_fields = ("from_status", "to_status", "changed_on", "changed_by", "reason")
 
 
 class LogframeRowInline(admin.StackedInline):
@@ -314,14 +319,11 @@ class EvidenceInline(ClosedWithActivityMixin, admin.TabularInline):
     can_delete = False  # deleted from its own admin, which removes the file with the record
 
 
-class StateChangeInline(admin.TabularInline):
-    model = ActivityStateChange
-    extra = 0
-    can_delete = False
+class StateChangeInline(TrailInline):
+    model = (
+        ActivityStateChange  # states move only through the activity's page (ready, complete, reopen, cancel)
+    )
     readonly_fields = ("from_state", "to_state", "changed_at", "changed_by", "reason")
-
-    def has_add_permission(self, request, obj=None):
-        return False  # states move only through the activity's page (ready, complete, reopen, cancel)
 
 
 @admin.register(Activity)

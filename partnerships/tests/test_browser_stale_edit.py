@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PASSWORD, axe_violations
+from conftest import axe_violations, sign_in_through_the_form
 from partnerships.models import Place
 from partnerships.tests.factories import PlaceFactory
 
@@ -15,13 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def signed_in_page(browser, live_server, username):
     """A browser context of its own (its own cookies), signed in through the real form."""
-    page = browser.new_context().new_page()
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-    return page
+    return sign_in_through_the_form(browser.new_context().new_page(), live_server.url, username)
 
 
 def test_a_stale_edit_is_refused_with_what_changed_and_saving_again_reapplies_it(
