@@ -320,9 +320,8 @@ class EvidenceInline(ClosedWithActivityMixin, admin.TabularInline):
 
 
 class StateChangeInline(TrailInline):
-    model = (
-        ActivityStateChange  # states move only through the activity's page (ready, complete, reopen, cancel)
-    )
+    # States move only through the activity's page: ready, complete, reopen, cancel.
+    model = ActivityStateChange
     readonly_fields = ("from_state", "to_state", "changed_at", "changed_by", "reason")
 
 
