@@ -145,3 +145,22 @@ PROFILE_PAGES = [
     ProfilePage("Gifts and hospitality register", lambda: "/partnerships/activities/gifts/"),
     ProfilePage("External funding", lambda: "/partnerships/activities/funding/"),
 ]
+
+
+def _last_full_year() -> str:
+    from django.utils import timezone
+
+    from strategy.financial_years import financial_year_of
+
+    last_full_year = financial_year_of(timezone.localdate()).start - 1
+    return f"/partnerships/activities/export.csv?financial_year={last_full_year}"
+
+
+# CSV exports timed on the synthetic council (`benchmark --profile`), streamed to the end, apart from the
+# pages: one year's activities beside all twenty shows the memory does not grow with the rows.
+PROFILE_EXPORTS = [
+    ProfilePage("Activities CSV, all years", lambda: "/partnerships/activities/export.csv"),
+    ProfilePage("Activities CSV, last full financial year", _last_full_year),
+    ProfilePage("Gifts and hospitality CSV", lambda: "/partnerships/activities/gifts/export.csv"),
+    ProfilePage("Partnerships CSV", lambda: "/partnerships/export.csv"),
+]

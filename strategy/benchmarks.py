@@ -70,3 +70,14 @@ PROFILE_PAGES = [
     ProfilePage("Action plan (the latest)", lambda: _latest("ActionPlan", "/strategy/plans/{pk}/")),
     ProfilePage("Budget (the latest)", lambda: _latest("Budget", "/strategy/budgets/{pk}/")),
 ]
+
+
+# CSV exports timed on the synthetic council (`benchmark --profile`), streamed to the end.
+PROFILE_EXPORTS = [
+    ProfilePage(
+        "Action plan CSV (the latest)", lambda: _latest("ActionPlan", "/strategy/plans/{pk}/actions.csv")
+    ),
+    ProfilePage(
+        "Indicators CSV (the latest strategy)", lambda: _latest("Strategy", "/strategy/{pk}/indicators.csv")
+    ),
+]

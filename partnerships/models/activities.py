@@ -54,6 +54,9 @@ class Activity(Archivable):
         COMPLETE = "complete", "Complete"
         CANCELLED = "cancelled", "Cancelled"
 
+    # Who takes part, counted together as the activity's participants (here and in the CSV's query).
+    PARTICIPANT_FIELDS = ("councillors", "officers", "young_people", "community_members", "businesses")
+
     # The handbook asks for a stated reason and benefit for every visit paid from public funds.
     VISIT_KINDS = (
         Kind.OUTGOING_VISIT,
@@ -129,7 +132,7 @@ class Activity(Archivable):
 
     @property
     def participant_count(self) -> int:
-        return self.councillors + self.officers + self.young_people + self.community_members + self.businesses
+        return sum(getattr(self, name) for name in self.PARTICIPANT_FIELDS)
 
     @property
     def has_young_people(self) -> bool:

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -75,6 +76,16 @@ class Gift(Archivable, BreachApproval):
                 condition=Q(registered_on__gte=F("given_on")), name="gift_registered_after_given"
             ),
             *second_person_constraints("gift"),
+        ]
+        indexes = [
+            # A source's 12-month total (selectors.gift_register), asked for every gift of the register
+            # and its CSV: found by the source's name, any case, and the date, among received gifts.
+            models.Index(
+                Upper("counterparty"),
+                "given_on",
+                name="gift_received_by_source",
+                condition=Q(direction="received", archived_at__isnull=True),
+            ),
         ]
 
     def __str__(self):

@@ -8,13 +8,14 @@ from partnerships.selectors.activities import (
     Attention,
     HistoryEntry,
     activity_detail,
+    activity_export_rows,
     activity_history,
     activity_list,
     needs_attention,
     with_activity_totals,
 )
 from partnerships.selectors.funding import Leverage, funding_list, leverage_by_year
-from partnerships.selectors.gifts import gift_register, with_gift_flags
+from partnerships.selectors.gifts import flagged_gifts, gift_register, with_gift_flags
 from partnerships.selectors.links import (
     TimelineEntry,
     partnership_detail,
@@ -29,8 +30,10 @@ __all__ = [
     "Leverage",
     "TimelineEntry",
     "activity_detail",
+    "activity_export_rows",
     "activity_history",
     "activity_list",
+    "flagged_gifts",
     "funding_list",
     "gift_register",
     "leverage_by_year",

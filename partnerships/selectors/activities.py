@@ -1,10 +1,14 @@
 """Reads for the activity log: activities with their totals, and what needs an officer's attention."""
 
+import operator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import reduce
 
 from django.db.models import (
     Count,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -16,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from intlinks.csv_export import in_batches
 from intlinks.money import MONEY_FIELD, ZERO_MONEY
 from partnerships.models import (
     Activity,
@@ -23,6 +28,7 @@ from partnerships.models import (
     Cost,
     ExternalFunding,
     Gift,
+    Place,
     ReportingDeadline,
 )
 from strategy.models import Objective, WayForward
@@ -195,3 +201,50 @@ def activity_history(activity: Activity) -> list[HistoryEntry]:
     )
     entries.sort(key=lambda entry: entry.at, reverse=True)
     return entries[:HISTORY_LENGTH]
+
+
+def activity_export_rows(activities: QuerySet[Activity]) -> Iterator[dict]:
+    """`activities` (the list's queryset, filtered) as plain rows for the CSV, in its order, read in
+    chunks: the activity's own columns, `participant_count`, the list's totals, and what a chunk reads
+    in one query each: its link's `place` (as the place names itself) and `objectives`, their numbers.
+
+    Values rather than model instances: building 100,000 activities with their link and place took
+    most of a 50-second export.
+    """
+    participants = reduce(operator.add, (F(name) for name in Activity.PARTICIPANT_FIELDS))
+    rows = activities.prefetch_related(None).values(
+        "id",
+        "title",
+        "kind",
+        "starts_on",
+        "ends_on",
+        "state",
+        "total_gbp",
+        "unresolved_breaches",
+        place_id=F("partnership__place"),
+        participant_count=participants,
+    )
+    for chunk in in_batches(rows):
+        places = _place_names({row["place_id"] for row in chunk})
+        objectives = _objective_numbers([row["id"] for row in chunk])
+        for row in chunk:
+            row["place"] = places[row["place_id"]]
+            row["objectives"] = objectives.get(row["id"], [])
+            yield row
+
+
+def _place_names(place_ids: set[int]) -> dict[int, str]:
+    return {place.pk: str(place) for place in Place.objects.filter(pk__in=place_ids)}
+
+
+def _objective_numbers(activity_ids: list[int]) -> dict[int, list[int]]:
+    """The numbers of each activity's strategic objectives, in order, for the activities named."""
+    links = (
+        Activity.objectives.through.objects.filter(activity_id__in=activity_ids)
+        .order_by("objective__number", "objective_id")
+        .values_list("activity_id", "objective__number")
+    )
+    numbers: dict[int, list[int]] = {}
+    for activity_id, number in links:
+        numbers.setdefault(activity_id, []).append(number)
+    return numbers

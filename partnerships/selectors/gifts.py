@@ -1,6 +1,6 @@
 """Reads for the gifts and hospitality register: the gifts, and the conduct rules each one breaks."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from django.db.models import DateField, ExpressionWrapper, F, OuterRef, QuerySet, Subquery, Sum, Value
@@ -60,11 +60,16 @@ def _register_flags(gift: Gift, policy: ConductPolicy | None) -> list[Flag]:
     return flags
 
 
-def with_gift_flags(gifts: Iterable[Gift]) -> list[Gift]:
-    """The gifts of `gift_register` (a page of them, or all), each with `flags`: what it breaks under
-    the policy in force on its date. Every policy is loaded once, in one query, for the whole list."""
+def flagged_gifts(gifts: Iterable[Gift]) -> Iterator[Gift]:
+    """The gifts of `gift_register`, each with `flags` (what it breaks under the policy in force on its
+    date), one at a time as they are read: an export streams them. Every policy is loaded once, in one
+    query, when the first gift is asked for."""
     policies = list(ConductPolicy.objects.current())
-    flagged = list(gifts)
-    for gift in flagged:
+    for gift in gifts:
         gift.flags = _register_flags(gift, policy_in_force(policies, gift.given_on))
-    return flagged
+        yield gift
+
+
+def with_gift_flags(gifts: Iterable[Gift]) -> list[Gift]:
+    """The gifts of `gift_register` (a page of them), each with `flags`, as a list."""
+    return list(flagged_gifts(gifts))

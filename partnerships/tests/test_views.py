@@ -39,7 +39,7 @@ def links_with_everything(count: int) -> list[Partnership]:
     [
         ("/partnerships/", 10),
         ("/partnerships/?drifting=no&theme=1", 11),
-        ("/partnerships/export.csv", 7),
+        ("/partnerships/export.csv", 9),  # with the savepoint the stream reads in, and its release
         ("/partnerships/map/", 5),
         ("/partnerships/places/", 5),
         ("/partnerships/organisations/", 5),
@@ -120,7 +120,7 @@ def test_the_csv_export_holds_the_filtered_list(officer_client):
 
     response = officer_client.get("/partnerships/export.csv?drifting=yes")
 
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert response["Content-Disposition"].startswith('attachment; filename="partnerships-')
     assert rows[0][:3] == ["Place", "Country", "Kind of link"]
     assert rows[1:] == [
@@ -340,7 +340,7 @@ def test_map_projection_and_labels_that_do_not_overlap():
 def test_the_csv_export_quotes_text_a_spreadsheet_would_run_as_a_formula(officer_client):
     PartnershipFactory(place__name="=HYPERLINK(1)", lead_councillor="@SUM(A1)")
 
-    rows = list(csv.reader(io.StringIO(officer_client.get("/partnerships/export.csv").content.decode())))
+    rows = list(csv.reader(io.StringIO(officer_client.get("/partnerships/export.csv").getvalue().decode())))
 
     assert rows[1][0] == "'=HYPERLINK(1)"
     assert rows[1][7] == "'@SUM(A1)"

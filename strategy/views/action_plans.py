@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import CreateView, FormView, UpdateView
 
-from intlinks.csv_export import csv_download
+from intlinks.csv_export import csv_stream, in_chunks
 from intlinks.editing import ServiceFormMixin
 from intlinks.templatetags.intlinks import person_name
 from strategy import selectors, services
@@ -69,31 +69,33 @@ def action_plan_detail(request, pk):
     return render(request, "strategy/action_plan.html", context)
 
 
+def _csv_row(action: Action) -> list:
+    return [
+        action.reference,
+        action.objective.number,
+        action.way_forward.letter if action.way_forward else "",
+        action.description,
+        person_name(action.lead_officer),
+        action.start_date.isoformat(),
+        action.due_date.isoformat(),
+        f"{action.planned_cost:.2f}",
+        action.current_status,
+        action.current_rag,
+        action.last_update_at.date().isoformat() if action.last_update_at else "",
+        "yes" if action.is_overdue else "no",
+        "yes" if action.is_stale else "no",
+    ]
+
+
 @permission_required("strategy.view_actionplan", raise_exception=True)
 def action_plan_csv(request, pk):
-    """Every action of the plan, with its current status and flags, as CSV."""
+    """Every action of the plan, with its current status and flags, as CSV (streamed)."""
     plan = _plan(pk)
-    response, writer = csv_download(filename=f"action-plan-{plan.year_label.replace('/', '-')}.csv")
-    writer.writerow(CSV_COLUMNS)
-    for action in selectors.plan_actions(action_plan=plan):
-        writer.writerow(
-            [
-                action.reference,
-                action.objective.number,
-                action.way_forward.letter if action.way_forward else "",
-                action.description,
-                person_name(action.lead_officer),
-                action.start_date.isoformat(),
-                action.due_date.isoformat(),
-                f"{action.planned_cost:.2f}",
-                action.current_status,
-                action.current_rag,
-                action.last_update_at.date().isoformat() if action.last_update_at else "",
-                "yes" if action.is_overdue else "no",
-                "yes" if action.is_stale else "no",
-            ]
-        )
-    return response
+    return csv_stream(
+        filename=f"action-plan-{plan.year_label.replace('/', '-')}.csv",
+        header=CSV_COLUMNS,
+        rows=map(_csv_row, in_chunks(selectors.plan_actions(action_plan=plan))),
+    )
 
 
 class ActionFormMixin(ServiceFormMixin):

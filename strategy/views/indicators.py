@@ -1,5 +1,6 @@
 """Indicator tables, their CSV export and the forms to add indicators and record a year."""
 
+from collections.abc import Iterator
 from functools import cached_property
 
 from django.contrib.auth.decorators import permission_required
@@ -7,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import CreateView, FormView, UpdateView
 
-from intlinks.csv_export import csv_download
+from intlinks.csv_export import csv_stream
 from strategy import selectors, services
 from strategy.financial_years import FinancialYear
 from strategy.forms import IndicatorForm, IndicatorValueForm
@@ -44,30 +45,34 @@ def indicators(request, strategy):
     return render(request, "strategy/indicators.html", context)
 
 
-@permission_required("strategy.view_indicator", raise_exception=True)
-def indicators_csv(request, strategy):
-    """One row per indicator and financial year: target, actual and note."""
-    strategy = get_object_or_404(Strategy, pk=strategy)
-    response, writer = csv_download(filename=f"indicators-strategy-{strategy.pk}.csv")
-    writer.writerow(CSV_COLUMNS)
-    for row in selectors.indicator_rows(strategy=strategy):
+def _csv_rows(rows) -> Iterator[list]:
+    for row in rows:
         indicator = row.indicator
         for year, value in row.year_cells:
-            writer.writerow(
-                [
-                    indicator.name,
-                    indicator.national_indicator,
-                    indicator.unit,
-                    indicator.get_direction_display(),
-                    _blank_if_none(indicator.baseline),
-                    indicator.baseline_year_label,
-                    year.label,
-                    _blank_if_none(value and value.target),
-                    _blank_if_none(value and value.actual),
-                    value.note if value else "",
-                ]
-            )
-    return response
+            yield [
+                indicator.name,
+                indicator.national_indicator,
+                indicator.unit,
+                indicator.get_direction_display(),
+                _blank_if_none(indicator.baseline),
+                indicator.baseline_year_label,
+                year.label,
+                _blank_if_none(value and value.target),
+                _blank_if_none(value and value.actual),
+                value.note if value else "",
+            ]
+
+
+@permission_required("strategy.view_indicator", raise_exception=True)
+def indicators_csv(request, strategy):
+    """One row per indicator and financial year: target, actual and note (streamed; a strategy holds
+    at most ten years, so its indicators are read in one go)."""
+    strategy = get_object_or_404(Strategy, pk=strategy)
+    return csv_stream(
+        filename=f"indicators-strategy-{strategy.pk}.csv",
+        header=CSV_COLUMNS,
+        rows=_csv_rows(selectors.indicator_rows(strategy=strategy)),
+    )
 
 
 class IndicatorFormMixin(StrategyPartFormMixin):

@@ -2,6 +2,7 @@ import os
 import platform
 import statistics
 import time
+import tracemalloc
 from datetime import date
 from importlib import import_module
 from importlib.util import find_spec
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         try:
             if profile:
                 rows, seconds = self.measure_profile(profile, repeat)
+                exports = self.measure_exports()
             else:
                 rows = self.measure_all(sizes, repeat)
         finally:
@@ -48,6 +50,7 @@ class Command(BaseCommand):
             teardown_test_environment()
         if profile:
             self.print_profile_table(profile, rows, seconds, repeat)
+            self.print_export_table(exports)
         else:
             self.print_table(rows, repeat)
 
@@ -92,6 +95,28 @@ class Command(BaseCommand):
                 f"| {name} | {median:.1f} | {p95:.1f} | {ratio:.1f} | {queries} | {kilobytes:.0f} |"
             )
 
+    def measure_exports(self):
+        """Each app's PROFILE_EXPORTS on the seeded council: streamed CSVs, timed and weighed apart."""
+        client = officer_client()
+        return [
+            (export.name, *measure_export(client, export.url()))
+            for export in self.scenarios("PROFILE_EXPORTS")
+        ]
+
+    def print_export_table(self, rows):
+        self.stdout.write("")
+        self.stdout.write(
+            f"CSV exports, streamed (median of {EXPORT_REPEAT} downloads; peak memory of one more, traced):"
+        )
+        self.stdout.write("")
+        self.stdout.write("| export | rows | first rows ms | total s | peak MB | SQL queries | KB |")
+        self.stdout.write("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for name, lines, first_ms, seconds, peak, queries, size in rows:
+            self.stdout.write(
+                f"| {name} | {lines:,} | {first_ms:.0f} | {seconds:.2f} | {peak / 2**20:.1f} | {queries} "
+                f"| {size / 1024:,.0f} |"
+            )
+
     def print_header(self, repeat, extra=""):
         machine = f"{cpu_model()} ({os.cpu_count()} cores, {platform.machine()})"
         self.stdout.write(
@@ -131,6 +156,45 @@ def time_get(client: Client, url: str, repeat: int) -> tuple[float, float, int, 
         assert response.status_code == 200, f"{url} answered {response.status_code}"
     p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
     return statistics.median(timings), p95, len(queries), len(response.content)
+
+
+EXPORT_REPEAT = 3
+
+
+def download(client: Client, url: str) -> tuple[int, float, int]:
+    """Stream one export to the end: its data rows, the milliseconds until the first of them arrived,
+    and its bytes. The chunks are counted and dropped, as a browser writing the file would."""
+    started = time.perf_counter()
+    response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    assert response.streaming, f"{url} is not streamed"
+    lines, size, first_rows_ms = 0, 0, None
+    for chunk in response.streaming_content:
+        lines, size = lines + chunk.count(b"\n"), size + len(chunk)
+        if first_rows_ms is None and lines > 1:
+            first_rows_ms = (time.perf_counter() - started) * 1000
+    return lines - 1, first_rows_ms or 0.0, size
+
+
+def measure_export(client: Client, url: str) -> tuple[int, float, float, int, int, int]:
+    """Data rows, median milliseconds to the first rows and seconds to the end, peak traced memory in
+    bytes (a separate download: tracing slows Python down), SQL queries and bytes of an export."""
+    timings = []
+    for _ in range(EXPORT_REPEAT):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            lines, first_rows_ms, size = download(client, url)
+            timings.append((first_rows_ms, time.perf_counter() - started))
+        query_count = len(queries)  # read now: the next request empties the log it is read from
+    tracemalloc.start()
+    try:
+        download(client, url)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    first_rows_ms = statistics.median(first for first, _ in timings)
+    seconds = statistics.median(total for _, total in timings)
+    return lines, first_rows_ms, seconds, peak, query_count, size
 
 
 def cpu_model() -> str:
