@@ -19,6 +19,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
+from intlinks.money import MAX_AMOUNT
 from intlinks.roles import OFFICER
 from intlinks.seeding import seed_users
 from partnerships.seeding.activities import seed_activities
@@ -109,9 +110,9 @@ def seed_council(*, profile: Profile, seed: int = 1, today: date | None = None) 
     policies = seed_policies(years)
     activities = []
     for index, year in enumerate(years):
-        lines = seed_budget(
-            financial_year=year.start, total=profile.budget_per_activity * profile.activities_per_year
-        )
+        # One budget's total, like every amount, stays under the ceiling typed amounts are held to.
+        total = min(profile.budget_per_activity * profile.activities_per_year, MAX_AMOUNT)
+        lines = seed_budget(financial_year=year.start, total=total)
         made = seed_activities(
             rng=rng,
             year=year,

@@ -16,7 +16,12 @@ from partnerships.selectors.activities import (
 from partnerships.selectors.funding import Leverage, funding_list, leverage_by_year
 from partnerships.selectors.gifts import gift_register, with_gift_flags
 from partnerships.selectors.links import (
+    RECENT_ACTIVITIES,
+    RECENT_GIFTS,
+    ActivityLog,
+    ActivityYear,
     TimelineEntry,
+    activity_years,
     partnership_detail,
     partnership_list,
     partnership_timeline,
@@ -24,6 +29,11 @@ from partnerships.selectors.links import (
 from partnerships.selectors.places import organisation_list, place_list, places_for_map
 
 __all__ = [
+    "RECENT_ACTIVITIES",
+    "RECENT_GIFTS",
+    "ActivityLog",
+    "ActivityYear",
+    "activity_years",
     "Attention",
     "HistoryEntry",
     "Leverage",
