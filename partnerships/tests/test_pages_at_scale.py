@@ -6,9 +6,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
+from intlinks.management.commands.benchmark import Command
 from intlinks.tests.queries import assert_fixed_queries, queries_for
+from partnerships.seeding import PROFILES, seed_council
 from partnerships.selectors import RECENT_ACTIVITIES, RECENT_GIFTS
 from partnerships.tests.factories import (
     ActivityFactory,
@@ -20,6 +23,8 @@ from partnerships.tests.factories import (
 from strategy.financial_years import financial_year_of
 
 pytestmark = pytest.mark.django_db
+
+PROFILE_PAGES = list(Command().scenarios("PROFILE_PAGES"))
 
 
 def this_year():
@@ -252,3 +257,59 @@ def test_the_partnership_page_lists_the_latest_gifts_given_and_links_to_every_on
     assert gifts[0].description not in page
     assert f"?partnership={link.pk}&amp;direction=given&amp;financial_year=" in page
     assert len(every.context["gifts"]) == RECENT_GIFTS + 2
+
+
+def test_needs_attention_lists_the_oldest_breaches_and_counts_every_one(officer_client, monkeypatch):
+    monkeypatch.setattr("partnerships.selectors.activities.ATTENTION_SHOWN", 3)
+    activity = ActivityFactory()
+    costs = [
+        CostFactory(activity=activity, incurred_on=date(2026, 6, day), breach="Business class")
+        for day in range(1, 6)
+    ]
+    ActivityFactory(title="Resolved elsewhere")
+
+    response = officer_client.get("/partnerships/activities/attention/")
+    page = response.content.decode()
+
+    assert response.context["attention"].costs == costs[:3]
+    assert "Costs breaking the rules (5)" in page
+    assert "The oldest 3 are shown" in page
+    assert "?flagged=yes&amp;financial_year=" in page
+
+
+def test_an_old_unresolved_gift_links_to_the_register_over_every_year(officer_client):
+    GiftFactory(given_on=date(2008, 5, 1), registered_on=date(2008, 5, 2), breach="Worth £150.00")
+
+    page = officer_client.get("/partnerships/activities/attention/").content.decode()
+    link = page[page.index("/partnerships/activities/gifts/?q=") :].split('"')[0].replace("&amp;", "&")
+
+    assert len(officer_client.get(link).context["gifts"]) == 1
+
+
+# ---- every page the profile benchmark times: the same queries on a small and a larger council -----------
+
+
+def profile_page_queries(client, profile, settings_date) -> dict[str, int]:
+    """Seed `profile` inside a savepoint, count each timed page's queries, and roll the council back."""
+    savepoint = transaction.savepoint()
+    try:
+        seed_council(profile=profile, seed=1, today=settings_date)
+        return {page.name: queries_for(client, page.url()) for page in PROFILE_PAGES}
+    finally:
+        transaction.savepoint_rollback(savepoint)
+
+
+def test_every_page_the_benchmark_times_makes_the_same_queries_on_a_small_and_a_larger_council(
+    officer_client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    today = date(2025, 8, 14)
+    small = profile_page_queries(officer_client, PROFILES["small"], today)
+    larger = profile_page_queries(
+        officer_client,
+        PROFILES["large"].scaled(partnerships=14, years=6, activities_per_year=120, gifts=150),
+        today,
+    )
+
+    assert larger == small
+    assert len(small) == len(PROFILE_PAGES)
