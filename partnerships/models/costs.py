@@ -123,14 +123,22 @@ class Cost(Archivable, BreachApproval):
         ordering = ["incurred_on", "pk"]
         permissions = [("approve_breach", "Can approve a justified breach of the conduct rules")]
         # At 200,000 costs (issue 10): "needs attention" reads the few unresolved breaches in date
-        # order, each activity's page and total read its costs, and leverage sums the council's actual
-        # spending per year from the index alone.
+        # order, each activity's page and total read its costs, the budget page sums by line, and
+        # leverage sums the council's actual spending per year, from indexes alone where they can.
         indexes = [
             models.Index("incurred_on", "id", name="cost_unresolved_by_date", condition=UNRESOLVED),
             models.Index("activity", name="cost_unresolved_by_activity", condition=UNRESOLVED),
             # Each activity's total, and a link's totals by year, read from the index alone.
             models.Index(
                 "activity", name="cost_current_by_activity", include=["amount_gbp"], condition=CURRENT
+            ),
+            # The budget page's committed and spent per line, summed from the index alone.
+            models.Index(
+                "budget_line",
+                "stage",
+                name="cost_current_by_line",
+                include=["amount_gbp"],
+                condition=CURRENT,
             ),
             # Keyed on the financial year as `financial_year_expression` writes it (the start month
             # is in the index: a council changing FINANCIAL_YEAR_START_MONTH needs a new migration).
