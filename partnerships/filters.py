@@ -50,16 +50,61 @@ class PartnershipFilter(django_filters.FilterSet):
         return queryset.filter(drifting=(value == "yes"))
 
 
-def financial_year_choices() -> list[tuple[int, str]]:
-    """Recent and coming financial years, newest first, for the activity list's filter."""
+# The default of the activity list and the gifts register: the current and the last financial year,
+# what officers work on. Choosing "Any" financial year shows every year (an empty value in the URL).
+RECENT_YEARS = "recent"
+
+
+def recent_years() -> tuple[FinancialYear, FinancialYear]:
     current = financial_year_of(timezone.localdate())
-    return [
+    return current.previous, current
+
+
+def recent_years_label() -> str:
+    last, current = recent_years()
+    return f"This and last financial year ({last.label} and {current.label})"
+
+
+def financial_year_choices() -> list[tuple[int | str, str]]:
+    """The current and last year together, then recent and coming financial years, newest first."""
+    current = financial_year_of(timezone.localdate())
+    return [(RECENT_YEARS, recent_years_label())] + [
         (FinancialYear(start).start, FinancialYear(start).label)
         for start in range(current.start + 1, current.start - 8, -1)
     ]
 
 
-class ActivityFilter(django_filters.FilterSet):
+def in_financial_year(queryset, date_field: str, value: str):
+    """Rows whose `date_field` falls in the chosen year, or in the current and last year (RECENT_YEARS)."""
+    if value == RECENT_YEARS:
+        first, last = recent_years()
+    else:
+        first = last = FinancialYear(int(value))
+    return queryset.filter(**{f"{date_field}__gte": first.first_day, f"{date_field}__lte": last.last_day})
+
+
+class DefaultFiltersMixin:
+    """A list that opens filtered (`DEFAULTS`) when its URL does not name the filter; an empty value in
+    the URL (the "Any" choice, or "Clear filters") removes the default. Only the page applies it, through
+    `with_defaults`: a CSV link carries the page's filters, so it gets what the page shows."""
+
+    DEFAULTS: dict[str, str] = {}
+
+    @classmethod
+    def with_defaults(cls, data):
+        data = data.copy()
+        for name, value in cls.DEFAULTS.items():
+            data.setdefault(name, value)
+        return data
+
+    @staticmethod
+    def default_description() -> str:
+        return recent_years_label()
+
+
+class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
+    DEFAULTS = {"financial_year": RECENT_YEARS}
+
     partnership = django_filters.ModelChoiceFilter(
         label="Partnership", queryset=Partnership.objects.current().select_related("place")
     )
@@ -87,8 +132,7 @@ class ActivityFilter(django_filters.FilterSet):
         self.filters["financial_year"].extra["choices"] = financial_year_choices()
 
     def filter_financial_year(self, queryset, name, value):
-        year = FinancialYear(int(value))
-        return queryset.filter(starts_on__gte=year.first_day, starts_on__lte=year.last_day)
+        return in_financial_year(queryset, "starts_on", value)
 
     def filter_flagged(self, queryset, name, value):
         # `unresolved_breaches` is annotated by selectors.activity_list.
@@ -99,14 +143,29 @@ class ActivityFilter(django_filters.FilterSet):
         )
 
 
-class GiftFilter(django_filters.FilterSet):
+class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):
+    DEFAULTS = {"financial_year": RECENT_YEARS}
+
     q = django_filters.CharFilter(label="Search", method="search", help_text="Description or from or to whom")
+    financial_year = django_filters.ChoiceFilter(
+        label="Financial year", choices=[], method="filter_financial_year"
+    )
+    partnership = django_filters.ModelChoiceFilter(
+        label="Partnership", queryset=Partnership.objects.current().select_related("place")
+    )
     direction = django_filters.ChoiceFilter(label="Given or received", choices=Gift.Direction.choices)
     counterparty_kind = django_filters.ChoiceFilter(label="Who", choices=Gift.CounterpartyKind.choices)
 
     class Meta:
         model = Gift
-        fields = ["q", "direction", "counterparty_kind"]
+        fields = ["q", "financial_year", "partnership", "direction", "counterparty_kind"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["financial_year"].extra["choices"] = financial_year_choices()
+
+    def filter_financial_year(self, queryset, name, value):
+        return in_financial_year(queryset, "given_on", value)
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(description__icontains=value) | Q(counterparty__icontains=value))

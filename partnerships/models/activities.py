@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
+from intlinks.archive import CURRENT, Archivable, ArchivableQuerySet, count_phrase
 from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from partnerships.models.links import Partnership
 from partnerships.uploads import validate_agreement_document
@@ -111,6 +111,22 @@ class Activity(Archivable):
     class Meta:
         ordering = ["-starts_on", "-pk"]
         verbose_name_plural = "activities"
+        # Twenty years of a busy office is 100,000 rows (issue 10): the list reads a page in its
+        # default order, a link's page its latest few and the drift check its last one, without sorting
+        # the table; "needs attention" finds planned activities by end date.
+        indexes = [
+            models.Index(
+                F("starts_on").desc(), F("id").desc(), name="activity_newest_first", condition=CURRENT
+            ),
+            models.Index(
+                "partnership",
+                F("starts_on").desc(),
+                F("id").desc(),
+                name="activity_link_newest_first",
+                condition=CURRENT,
+            ),
+            models.Index("ends_on", name="activity_planned_by_end", condition=CURRENT & Q(state="planned")),
+        ]
         constraints = [
             *texts_in_bounds("purpose", "expected_benefit", "named_travellers", "outcomes", "coordinators"),
             *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),

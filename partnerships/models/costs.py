@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from intlinks.archive import Archivable
+from intlinks.archive import CURRENT, Archivable
 from intlinks.bounds import (
     DATE_BOUNDS,
     currency_code_constraint,
@@ -19,9 +19,14 @@ from intlinks.bounds import (
 )
 from intlinks.money import MAX_AMOUNT, MONEY, amounts_in_bounds, format_money, to_pennies
 from partnerships.models.activities import Activity
-from partnerships.models.approvals import BreachApproval, BreachQuerySet, second_person_constraints
+from partnerships.models.approvals import (
+    UNRESOLVED,
+    BreachApproval,
+    BreachQuerySet,
+    second_person_constraints,
+)
 from partnerships.models.conduct import Region
-from strategy.financial_years import financial_year_of
+from strategy.financial_years import financial_year_expression, financial_year_of
 
 # The one money ceiling (intlinks.money.MAX_AMOUNT) under the name the seeding already uses.
 MAX_COST = MAX_AMOUNT
@@ -117,6 +122,33 @@ class Cost(Archivable, BreachApproval):
     class Meta:
         ordering = ["incurred_on", "pk"]
         permissions = [("approve_breach", "Can approve a justified breach of the conduct rules")]
+        # At 200,000 costs (issue 10): "needs attention" reads the few unresolved breaches in date
+        # order, each activity's page and total read its costs, the budget page sums by line, and
+        # leverage sums the council's actual spending per year, from indexes alone where they can.
+        indexes = [
+            models.Index("incurred_on", "id", name="cost_unresolved_by_date", condition=UNRESOLVED),
+            models.Index("activity", name="cost_unresolved_by_activity", condition=UNRESOLVED),
+            # Each activity's total, and a link's totals by year, read from the index alone.
+            models.Index(
+                "activity", name="cost_current_by_activity", include=["amount_gbp"], condition=CURRENT
+            ),
+            # The budget page's committed and spent per line, summed from the index alone.
+            models.Index(
+                "budget_line",
+                "stage",
+                name="cost_current_by_line",
+                include=["amount_gbp"],
+                condition=CURRENT,
+            ),
+            # Keyed on the financial year as `financial_year_expression` writes it (the start month
+            # is in the index: a council changing FINANCIAL_YEAR_START_MONTH needs a new migration).
+            models.Index(
+                financial_year_expression("incurred_on"),
+                name="cost_council_actual_by_year",
+                include=["amount_gbp", "incurred_on"],
+                condition=CURRENT & Q(paid_by="council", stage="actual"),
+            ),
+        ]
         constraints = [
             *texts_in_bounds("breach", "justification"),
             *dates_in_bounds("incurred_on", "approved_on"),

@@ -9,11 +9,16 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from intlinks.archive import Archivable
+from intlinks.archive import CURRENT, Archivable
 from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds
 from partnerships.models.activities import Activity
-from partnerships.models.approvals import BreachApproval, BreachQuerySet, second_person_constraints
+from partnerships.models.approvals import (
+    UNRESOLVED,
+    BreachApproval,
+    BreachQuerySet,
+    second_person_constraints,
+)
 from partnerships.models.links import Partnership
 from strategy.models import SOURCE_HELP
 
@@ -66,6 +71,20 @@ class Gift(Archivable, BreachApproval):
 
     class Meta:
         ordering = ["-given_on", "-pk"]
+        # The register reads a page in its order; each gift's 12-month total from its source looks up
+        # the received gifts of that source (compared without case) by date; "needs attention" and
+        # each activity's count read the unresolved breaches only.
+        indexes = [
+            models.Index(F("given_on").desc(), F("id").desc(), name="gift_newest_first", condition=CURRENT),
+            models.Index(
+                Upper("counterparty"),
+                "given_on",
+                name="gift_received_by_source",
+                condition=CURRENT & Q(direction="received"),
+            ),
+            models.Index("given_on", "id", name="gift_unresolved_by_date", condition=UNRESOLVED),
+            models.Index("activity", name="gift_unresolved_by_activity", condition=UNRESOLVED),
+        ]
         constraints = [
             *texts_in_bounds("breach", "justification"),
             *texts_in_bounds("source", max_length=SOURCE_MAX_LENGTH),
@@ -76,16 +95,6 @@ class Gift(Archivable, BreachApproval):
                 condition=Q(registered_on__gte=F("given_on")), name="gift_registered_after_given"
             ),
             *second_person_constraints("gift"),
-        ]
-        indexes = [
-            # A source's 12-month total (selectors.gift_register), asked for every gift of the register
-            # and its CSV: found by the source's name, any case, and the date, among received gifts.
-            models.Index(
-                Upper("counterparty"),
-                "given_on",
-                name="gift_received_by_source",
-                condition=Q(direction="received", archived_at__isnull=True),
-            ),
         ]
 
     def __str__(self):

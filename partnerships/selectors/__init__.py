@@ -17,7 +17,12 @@ from partnerships.selectors.activities import (
 from partnerships.selectors.funding import Leverage, funding_list, leverage_by_year
 from partnerships.selectors.gifts import flagged_gifts, gift_register, with_gift_flags
 from partnerships.selectors.links import (
+    RECENT_ACTIVITIES,
+    RECENT_GIFTS,
+    ActivityLog,
+    ActivityYear,
     TimelineEntry,
+    activity_years,
     partnership_detail,
     partnership_list,
     partnership_timeline,
@@ -25,6 +30,11 @@ from partnerships.selectors.links import (
 from partnerships.selectors.places import organisation_list, place_list, places_for_map
 
 __all__ = [
+    "RECENT_ACTIVITIES",
+    "RECENT_GIFTS",
+    "ActivityLog",
+    "ActivityYear",
+    "activity_years",
     "Attention",
     "HistoryEntry",
     "Leverage",

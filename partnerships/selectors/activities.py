@@ -95,12 +95,20 @@ def activity_detail(pk: int) -> Activity:
     )
 
 
+# "Needs attention" lists the oldest unresolved breaches, with how many there are in all: a backlog of
+# thousands (a large council's twenty years) must not make the page unreadable or slow.
+ATTENTION_SHOWN = 50
+
+
 @dataclass(frozen=True)
 class Attention:
-    costs: list
-    gifts: list
+    costs: list  # the oldest ATTENTION_SHOWN
+    gifts: list  # likewise
     unready_youth_activities: list
     deadlines: list
+    cost_count: int = 0  # every unresolved breach, shown or not
+    gift_count: int = 0
+    shown: int = ATTENTION_SHOWN
 
 
 def needs_attention(*, today: date | None = None) -> Attention:
@@ -124,10 +132,13 @@ def needs_attention(*, today: date | None = None) -> Attention:
         .order_by("due_on")
     )
     return Attention(
-        costs=list(costs.order_by("incurred_on", "pk")),
-        gifts=list(gifts.order_by("given_on", "pk")),
+        costs=list(costs.order_by("incurred_on", "pk")[:ATTENTION_SHOWN]),
+        gifts=list(gifts.order_by("given_on", "pk")[:ATTENTION_SHOWN]),
         unready_youth_activities=[activity for activity in youth if activity.safeguarding_missing()],
         deadlines=list(deadlines),
+        cost_count=Cost.objects.unresolved().count(),
+        gift_count=Gift.objects.unresolved().count(),
+        shown=ATTENTION_SHOWN,
     )
 
 

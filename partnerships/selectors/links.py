@@ -2,20 +2,30 @@
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Sum, Value, When
 
+from intlinks.money import ZERO
 from partnerships.models import (
     Activity,
     AnnualReview,
     Appraisal,
+    Cost,
     Gift,
     LogframeRow,
     Partnership,
     PartnershipOrganisation,
     StatusChange,
 )
+from strategy.financial_years import FinancialYear, financial_year_expression
+
+# A link's page lists its latest activities only: a busy link logs a thousand over twenty years. The
+# rest are a click away, in the activity list filtered to the link, and counted by year on the page.
+RECENT_ACTIVITIES = 10
+# Likewise the gifts given to the partner: the latest, and the register filtered to the link for the rest.
+RECENT_GIFTS = 20
 
 
 def partnership_list() -> QuerySet[Partnership]:
@@ -50,13 +60,18 @@ def partnership_detail(pk: int) -> Partnership:
             Prefetch("appraisals", queryset=Appraisal.objects.select_related("appraiser")),
             "contacts",
             Prefetch(
-                "activities", queryset=Activity.objects.current().exclude(state=Activity.State.CANCELLED)
+                "activities",
+                queryset=Activity.objects.current()
+                .exclude(state=Activity.State.CANCELLED)
+                .order_by("-starts_on", "-pk")[:RECENT_ACTIVITIES],
+                to_attr="recent_activities",
             ),
             Prefetch(
                 "gifts",
                 queryset=Gift.objects.current()
                 .filter(direction=Gift.Direction.GIVEN)
-                .order_by("-given_on", "pk"),
+                .order_by("-given_on", "-pk")[:RECENT_GIFTS],
+                to_attr="recent_gifts_given",
             ),
             Prefetch(
                 "logframe_rows",
@@ -66,6 +81,61 @@ def partnership_detail(pk: int) -> Partnership:
             ),
         )
         .get(pk=pk)
+    )
+
+
+@dataclass(frozen=True)
+class ActivityYear:
+    """A financial year of one link's activity log: how many activities began in it (cancelled ones
+    left out) and what all its activities cost, in pounds."""
+
+    year: FinancialYear
+    activities: int
+    cost_gbp: Decimal
+
+
+@dataclass(frozen=True)
+class ActivityLog:
+    """A link's whole activity log in figures: its years, newest first, and the totals over them."""
+
+    years: list[ActivityYear]
+
+    @property
+    def activities(self) -> int:
+        return sum(year.activities for year in self.years)
+
+    @property
+    def cost_gbp(self) -> Decimal:
+        return sum((year.cost_gbp for year in self.years), ZERO)
+
+
+def activity_years(*, partnership: Partnership) -> ActivityLog:
+    """A link's activities and their costs per financial year of the activity's start, newest year
+    first: counted and summed by the database, in two queries whatever the length of the log."""
+    counts = dict(
+        Activity.objects.current()
+        .filter(partnership=partnership)
+        .exclude(state=Activity.State.CANCELLED)
+        .annotate(fy=financial_year_expression("starts_on"))
+        .values("fy")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("fy", "n")
+    )
+    costs = dict(
+        Cost.objects.current()
+        .filter(activity__partnership=partnership, activity__archived_at__isnull=True)
+        .annotate(fy=financial_year_expression("activity__starts_on"))
+        .values("fy")
+        .annotate(total=Sum("amount_gbp"))
+        .order_by()
+        .values_list("fy", "total")
+    )
+    return ActivityLog(
+        [
+            ActivityYear(FinancialYear(start), counts.get(start, 0), costs.get(start) or ZERO)
+            for start in sorted(set(counts) | set(costs), reverse=True)
+        ]
     )
 
 
@@ -118,7 +188,7 @@ def _activity_entries(partnership: Partnership) -> list[TimelineEntry]:
             activity.outcomes or activity.purpose,
             url=activity.get_absolute_url(),
         )
-        for activity in partnership.activities.all()
+        for activity in partnership.recent_activities
     ]
 
 
@@ -127,6 +197,7 @@ TIMELINE_SOURCES = [_status_entries, _agreement_entries, _review_entries, _activ
 
 
 def partnership_timeline(*, partnership: Partnership) -> list[TimelineEntry]:
-    """Status changes, agreements, reviews and activities of a link, newest first (prefetched)."""
+    """Status changes, agreements, reviews and the latest activities of a link, newest first
+    (prefetched)."""
     entries = [entry for source in TIMELINE_SOURCES for entry in source(partnership)]
     return sorted(entries, key=lambda entry: entry.on, reverse=True)

@@ -69,6 +69,15 @@ def test_every_model_has_rows_and_a_sample_of_each_passes_full_clean(small):
             row.full_clean()
 
 
+def test_the_large_profiles_shape_passes_full_clean_on_a_sample_of_every_model():
+    # All of the large profile but its volume: 100 links, twenty years, its plans and officers, with
+    # fewer activities and gifts a year so that the test stays quick. What differs is only how many.
+    seed_council(profile=PROFILES["large"].scaled(activities_per_year=15, gifts=150), seed=1, today=TODAY)
+    for model in seeded_models():
+        for row in sample(model):
+            row.full_clean()
+
+
 def policy_on(day):
     return ConductPolicy.objects.prefetch_related("hotel_caps").in_force_on(day)
 

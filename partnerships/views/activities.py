@@ -63,7 +63,7 @@ class OpenActivityMixin:
 @permission_required(VIEW, raise_exception=True)
 def activity_list(request):
     """Activities with filters (link, kind, financial year, objective, flagged) and the same list as CSV."""
-    activities = ActivityFilter(request.GET, queryset=selectors.activity_list())
+    activities = ActivityFilter(ActivityFilter.with_defaults(request.GET), queryset=selectors.activity_list())
     context = {**filtered_page(request, activities), "crumbs": [("Activities", None)]}
     return render(request, "partnerships/activity_list.html", context)
 

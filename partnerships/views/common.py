@@ -28,14 +28,25 @@ PAGE_SIZE = 25
 
 
 def filtered_page(request, filterset) -> dict:
-    """A filtered list's context: the filter, the requested page, and the filters as a query string
-    for the pagination links (without the page number, which each link sets itself)."""
-    query = request.GET.copy()
+    """A filtered list's context: the filter, the requested page, and the filters in effect (defaults
+    included) as a query string for the pagination and CSV links (without the page number, which each
+    link sets itself). A list that opened on its default filters says so, with a link that removes them."""
+    query = filterset.data.copy()
     query.pop("page", None)
+    defaults = getattr(filterset, "DEFAULTS", {})
+    widened = query.copy()
+    for name in defaults:
+        widened[name] = ""
     return {
         "filter": filterset,
         "page": Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page")),
         "query": query.urlencode(),
+        "default_filter": filterset.default_description()
+        if defaults and all(query.get(name) == value for name, value in defaults.items())
+        else "",
+        "widened_query": widened.urlencode(),
+        # "Clear filters" shows everything: a defaulted filter must be named, empty, to stay off.
+        "cleared_query": "&".join(f"{name}=" for name in defaults),
     }
 
 

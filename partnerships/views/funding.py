@@ -1,6 +1,7 @@
 """External funding: the list of bids and grants with leverage, and the form for one with its deadlines."""
 
 from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import CreateView, UpdateView
@@ -10,6 +11,7 @@ from partnerships import selectors, services
 from partnerships.forms import DeadlineFormSet, FundingForm
 from partnerships.models import ExternalFunding
 from partnerships.views.activities import activities_crumb
+from partnerships.views.common import PAGE_SIZE
 
 
 def funding_crumb() -> tuple[str, str]:
@@ -18,9 +20,10 @@ def funding_crumb() -> tuple[str, str]:
 
 @permission_required("partnerships.view_externalfunding", raise_exception=True)
 def funding_list(request):
-    """Bids and grants, and leverage (external £ per council £) per financial year."""
+    """Bids and grants, a page at a time (newest bid first), and leverage (external £ per council £) per
+    financial year."""
     context = {
-        "funding": selectors.funding_list(),
+        "page": Paginator(selectors.funding_list(), PAGE_SIZE).get_page(request.GET.get("page")),
         "leverage": selectors.leverage_by_year(),
         "crumbs": [activities_crumb(), ("External funding", None)],
     }

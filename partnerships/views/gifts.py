@@ -23,7 +23,8 @@ def gifts_crumb() -> tuple[str, str]:
 @permission_required("partnerships.view_gift", raise_exception=True)
 def gift_list(request):
     """The register, searchable, with late entries and sources past the threshold flagged."""
-    listing = filtered_page(request, GiftFilter(request.GET, queryset=selectors.gift_register()))
+    gifts = GiftFilter(GiftFilter.with_defaults(request.GET), queryset=selectors.gift_register())
+    listing = filtered_page(request, gifts)
     context = {
         **listing,
         "gifts": selectors.with_gift_flags(listing["page"].object_list),

@@ -85,6 +85,9 @@ def partnership_detail(request, pk):
     context = {
         "partnership": partnership,
         "timeline": selectors.partnership_timeline(partnership=partnership),
+        "activity_log": selectors.activity_years(partnership=partnership),
+        "recent_limit": selectors.RECENT_ACTIVITIES,
+        "recent_gifts_limit": selectors.RECENT_GIFTS,
         "can_edit": request.user.has_perm(CHANGE_LINKS),
         "crumbs": [list_crumb(), (str(partnership.place), None)],
     }
