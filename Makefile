@@ -71,6 +71,7 @@ services:
 bench: setup services
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(PY) manage.py benchmark --sizes 10 200
+	$(TEST_ENV) $(PY) manage.py benchmark --profile small
 	$(TEST_ENV) $(PY) manage.py benchmark --profile large
 
 # Python and templates, as formatted by `ruff format` and `djlint templates --reformat` (djlint.toml).
