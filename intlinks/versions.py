@@ -153,6 +153,12 @@ def shown_value(value) -> str:
     return _readable(value)
 
 
+def in_words(field: models.Field, raw) -> str:
+    """A stored value of `field` as a person reads it: its choice label, Yes or No, a date in words,
+    or Not set. The stale-edit page and an activity's history both word values this way."""
+    return _readable(dict(field.flatchoices).get(raw, raw))
+
+
 def _readable(value) -> str:
     if value is None or value == "":
         return "Not set"
@@ -170,7 +176,7 @@ def _as_read(record: models.Model, name: str, raw) -> str:
     model_field = record._meta.get_field(name)
     if model_field.is_relation:
         return "As you saw it when you opened the page"
-    return f"{dict(model_field.flatchoices).get(raw, raw)} (when you opened the page)"
+    return f"{in_words(model_field, raw)} (when you opened the page)"
 
 
 def _yours(form, name: str, *, record: models.Model, read_value=None) -> str:

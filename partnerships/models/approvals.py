@@ -97,6 +97,14 @@ class BreachApproval(models.Model):
             return ""
         return "Justified; awaiting approval." if self.justification else "Needs a justification."
 
+    def record_breach(self, breach: str) -> None:
+        """Store the rules this breaks, as the checks word them; a changed breach must be justified and
+        approved afresh, so its justification and approval go."""
+        if breach != self.breach:
+            self.justification, self.justified_by, self.justified_on = "", None, None
+            self.approved_by, self.approved_on = None, None
+        self.breach = breach
+
     @property
     def is_locked(self) -> bool:
         """Whether the record it belongs to is closed (a complete or cancelled activity)."""

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from intlinks.csv_export import in_batches
 from intlinks.money import MONEY_FIELD, ZERO_MONEY
+from intlinks.versions import in_words
 from partnerships.models import (
     Activity,
     ActivityStateChange,
@@ -158,10 +159,7 @@ _NOT_SHOWN = {"id", "activity", "recorded_by", "amount_changed_on", "justified_o
 
 
 def _shown(field, value) -> str:
-    if value in (None, ""):
-        return "blank"
-    choices = dict(field.flatchoices)
-    text = str(choices.get(value, value))
+    text = in_words(field, value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 

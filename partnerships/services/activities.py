@@ -15,7 +15,14 @@ from django.db import transaction
 from intlinks.editing import save_rows, validate_rows
 from intlinks.services import record_archive
 from partnerships.conduct import breach_text, check_cost
-from partnerships.models import Activity, ActivityStateChange, ConductPolicy, Cost, Evidence
+from partnerships.models import (
+    Activity,
+    ActivityStateChange,
+    ConductPolicy,
+    Cost,
+    Evidence,
+    policy_in_force,
+)
 from partnerships.services.common import delete_with_file
 from partnerships.services.conduct import note_amount_change
 
@@ -52,19 +59,18 @@ def settle_readiness(*, activity: Activity, by: AbstractBaseUser | None) -> str:
     return lapse
 
 
-def _flag_cost(cost: Cost, by: AbstractBaseUser | None = None) -> None:
+def _policies() -> list[ConductPolicy]:
+    """Every policy that applies, with its hotel caps, read once for all the costs of one save."""
+    return list(ConductPolicy.objects.current().prefetch_related("hotel_caps"))
+
+
+def _flag_cost(cost: Cost, by: AbstractBaseUser | None, policies: list[ConductPolicy]) -> None:
     """Validate a cost, store its amount in pounds, note who changed its amount, and record the rules
     it breaks under the policy in force on its date."""
     cost.full_clean(exclude=["activity"])
     cost.amount_gbp = cost.converted_amount()
     note_amount_change(cost, by=by)
-    policy = ConductPolicy.objects.prefetch_related("hotel_caps").in_force_on(cost.incurred_on)
-    breach = breach_text(check_cost(cost, policy))
-    if breach != cost.breach:
-        # A changed breach must be justified and approved afresh.
-        cost.justification, cost.justified_by, cost.justified_on = "", None, None
-        cost.approved_by, cost.approved_on = None, None
-    cost.breach = breach
+    cost.record_breach(breach_text(check_cost(cost, policy_in_force(policies, cost.incurred_on))))
 
 
 @transaction.atomic
@@ -92,7 +98,8 @@ def activity_log(
     for cost in costs:
         if cost.pk is None:
             cost.recorded_by = by
-    validate_rows(costs, lambda cost: _flag_cost(cost, by))
+    policies = _policies()
+    validate_rows(costs, lambda cost: _flag_cost(cost, by, policies))
     removed_costs = list(removed_costs)
     refusals = [refusal for cost in removed_costs if (refusal := cost.removal_refusal())]
     if refusals:
@@ -120,7 +127,7 @@ def cost_save(*, cost: Cost, by: AbstractBaseUser | None) -> Cost:
         _locked_for_change(activity_pk)
     if cost.pk is None:
         cost.recorded_by = by
-    _flag_cost(cost, by)
+    _flag_cost(cost, by, _policies())
     cost.full_clean()
     cost.save()
     cost.gate_reopened = settle_readiness(activity=cost.activity, by=by)

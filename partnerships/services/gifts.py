@@ -29,12 +29,7 @@ def gift_save(*, gift: Gift, by: AbstractBaseUser | None) -> Gift:
     gift.full_clean()
     _refuse_closed_activities(gift)
     note_amount_change(gift, by=by)
-    breach = breach_text(check_gift(gift, ConductPolicy.objects.in_force_on(gift.given_on)))
-    if breach != gift.breach:
-        # A changed breach must be justified and approved afresh.
-        gift.justification, gift.justified_by, gift.justified_on = "", None, None
-        gift.approved_by, gift.approved_on = None, None
-    gift.breach = breach
+    gift.record_breach(breach_text(check_gift(gift, ConductPolicy.objects.in_force_on(gift.given_on))))
     gift.save()
     if gift.activity_id:
         gift.gate_reopened = settle_readiness(activity=gift.activity, by=by)
