@@ -2,11 +2,11 @@
 
 The data set (built by `council`) for the financial year 2016/17, with its neighbours:
 
-| record | year | counts in 2016/17? |
+| record | year | in 2016/17? |
 | --- | --- | --- |
 | Krefeld visit, 1 Apr 2016, complete, 2 councillors, 1 officer, objective 1; £1,000 spent | 2016/17 | yes |
-| Krefeld youth exchange, 31 Mar 2017, 10 young people, 2 officers, objective 2; €500 at 0.85 | 2016/17 | yes |
-| Masaya cultural event, Sep 2016, cancelled, 50 community members; £200 spent in Aug 2016 | 2016/17 | cost only |
+| Krefeld youth exchange, 31 Mar 2017, 10 young people, 2 officers, obj. 2; €500 at 0.85 | 2016/17 | yes |
+| Masaya cultural event, Sep 2016, cancelled, 50 community members; £200 spent Aug 2016 | 2016/17 | cost |
 | Masaya trade mission, 1 Apr 2017, 5 businesses; £300 spent that day | 2017/18 | no |
 | Krefeld visit, 31 Mar 2016, 1 councillor | 2015/16 | no |
 | Derby's budgets: £5,000 in 2016/17 (lines £3,000 + £2,000), £20,000 in 2017/18 and 2018/19 | | |
