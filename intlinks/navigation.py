@@ -13,13 +13,16 @@ class Section:
     label: str
     url_name: str
     summary: str
-    permission: str | None = None  # None: every signed-in user
+    permission: str | tuple[str, ...] | None = None  # None: every signed-in user; a tuple: all of them
     staff_only: bool = False
 
     def is_open_to(self, user) -> bool:
         if self.staff_only and not user.is_staff:
             return False
-        return self.permission is None or user.has_perm(self.permission)
+        if self.permission is None:
+            return True
+        wanted = (self.permission,) if isinstance(self.permission, str) else self.permission
+        return user.has_perms(wanted)
 
     @property
     def url(self) -> str:
@@ -27,6 +30,18 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
+    Section(
+        "Dashboard",
+        "reporting:dashboard",
+        "A financial year at a glance: links, activities, spend against budget, funding, actions, charts.",
+        # The dashboard view's own permissions (reporting.views.dashboard.DASHBOARD_PERMISSIONS).
+        permission=(
+            "partnerships.view_partnership",
+            "partnerships.view_activity",
+            "strategy.view_budget",
+            "strategy.view_actionplan",
+        ),
+    ),
     Section(
         "Partnerships",
         "partnerships:list",

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
@@ -13,13 +13,20 @@ from intlinks.forms import AccountPasswordChangeForm, SignInForm
 from intlinks.health import broker_problem, database_problem
 from intlinks.models import WorkerHeartbeat
 from intlinks.navigation import sections_for
-from intlinks.roles import roles_of
+from intlinks.roles import MEMBER, roles_of
 
 
 def home(request):
-    """The start page: the user's roles and the places each lets them go."""
+    """The start page: the user's roles and the places each lets them go.
+
+    A working-party member with no other role starts on the dashboard, which is what they come for;
+    someone with another role as well keeps this page, with the dashboard first among the sections.
+    """
+    roles = roles_of(request.user)
+    if [role.name for role in roles] == [MEMBER]:
+        return redirect("reporting:dashboard")
     sections = [section for section in sections_for(request.user) if section.url_name != "home"]
-    return render(request, "intlinks/home.html", {"roles": roles_of(request.user), "sections": sections})
+    return render(request, "intlinks/home.html", {"roles": roles, "sections": sections})
 
 
 @login_not_required

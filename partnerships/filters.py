@@ -1,12 +1,15 @@
 """The filters and search of the lists of links, activities and gifts; each CSV uses the same filters."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django_countries import countries
 
-from partnerships.models import Activity, Gift, Partnership, Place, Status, Theme
-from strategy.financial_years import FinancialYear, financial_year_of
+from partnerships.models import Activity, ExternalFunding, Gift, Partnership, Place, Status, Theme
+from partnerships.models.links import LIVE_STATUSES
+from partnerships.selectors.funding import AWARDED
+from strategy.financial_years import FinancialYear, financial_year_of, validate_financial_year_in_bounds
 from strategy.models import Objective
 
 
@@ -21,6 +24,11 @@ class PartnershipFilter(django_filters.FilterSet):
     depth = django_filters.ChoiceFilter(label="Depth of commitment", choices=Partnership.Depth.choices)
     status = django_filters.ChoiceFilter(label="Status", choices=Status.choices)
     theme = django_filters.ModelChoiceFilter(field_name="themes", label="Theme", queryset=Theme.objects.all())
+    live = django_filters.ChoiceFilter(
+        label="Live",
+        choices=[("yes", "Live: formalised/active, under review or dormant"), ("no", "Not live")],
+        method="filter_live",
+    )
     drifting = django_filters.ChoiceFilter(
         label="Drifting",
         choices=[("yes", "Drifting: no review in the last 12 months"), ("no", "Not drifting")],
@@ -29,7 +37,7 @@ class PartnershipFilter(django_filters.FilterSet):
 
     class Meta:
         model = Partnership
-        fields = ["q", "country", "kind", "depth", "status", "theme", "drifting"]
+        fields = ["q", "country", "kind", "depth", "status", "live", "theme", "drifting"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,6 +52,11 @@ class PartnershipFilter(django_filters.FilterSet):
             | Q(lead_councillor__icontains=value)
             | Q(place__notes__icontains=value)
         )
+
+    def filter_live(self, queryset, name, value):
+        # The statuses the drift rule treats as live (partnerships.models.links.LIVE_STATUSES).
+        live = Q(status__in=LIVE_STATUSES)
+        return queryset.filter(live) if value == "yes" else queryset.exclude(live)
 
     def filter_drifting(self, queryset, name, value):
         # `drifting` is annotated by PartnershipQuerySet.with_drift, the one place the rule lives.
@@ -65,12 +78,23 @@ def recent_years_label() -> str:
     return f"This and last financial year ({last.label} and {current.label})"
 
 
-def financial_year_choices() -> list[tuple[int | str, str]]:
-    """The current and last year together, then recent and coming financial years, newest first."""
+def financial_year_choices(named: str | None = None) -> list[tuple[int | str, str]]:
+    """The current and last year together, then recent and coming financial years, newest first.
+
+    A year `named` in the URL (a link from the dashboard to an older year's records) is offered too,
+    in its place, when it is a financial year within the council's date bounds.
+    """
     current = financial_year_of(timezone.localdate())
+    starts = set(range(current.start - 7, current.start + 2))
+    try:
+        year = int(named or "")
+        validate_financial_year_in_bounds(year)
+    except (ValueError, ValidationError):
+        pass
+    else:
+        starts.add(year)
     return [(RECENT_YEARS, recent_years_label())] + [
-        (FinancialYear(start).start, FinancialYear(start).label)
-        for start in range(current.start + 1, current.start - 8, -1)
+        (FinancialYear(start).start, FinancialYear(start).label) for start in sorted(starts, reverse=True)
     ]
 
 
@@ -122,14 +146,20 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
         choices=[("yes", "Breaches needing justification or approval"), ("no", "Nothing flagged")],
         method="filter_flagged",
     )
+    cancelled = django_filters.ChoiceFilter(
+        label="Cancelled",
+        choices=[("no", "Not cancelled"), ("yes", "Cancelled")],
+        method="filter_cancelled",
+    )
 
     class Meta:
         model = Activity
-        fields = ["partnership", "kind", "financial_year", "objective", "flagged"]
+        fields = ["partnership", "kind", "financial_year", "objective", "flagged", "cancelled"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["financial_year"].extra["choices"] = financial_year_choices()
+        named = self.data.get("financial_year") if self.data is not None else None
+        self.filters["financial_year"].extra["choices"] = financial_year_choices(named)
 
     def filter_financial_year(self, queryset, name, value):
         return in_financial_year(queryset, "starts_on", value)
@@ -141,6 +171,10 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
             if value == "yes"
             else queryset.filter(unresolved_breaches=0)
         )
+
+    def filter_cancelled(self, queryset, name, value):
+        cancelled = Q(state=Activity.State.CANCELLED)
+        return queryset.filter(cancelled) if value == "yes" else queryset.exclude(cancelled)
 
 
 class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):
@@ -162,10 +196,34 @@ class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["financial_year"].extra["choices"] = financial_year_choices()
+        named = self.data.get("financial_year") if self.data is not None else None
+        self.filters["financial_year"].extra["choices"] = financial_year_choices(named)
 
     def filter_financial_year(self, queryset, name, value):
         return in_financial_year(queryset, "given_on", value)
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(description__icontains=value) | Q(counterparty__icontains=value))
+
+
+class FundingFilter(django_filters.FilterSet):
+    """The funding list: every bid by default; "awarded in" a financial year shows the awards that year's
+    leverage counts (the same rule, `selectors.funding.AWARDED`)."""
+
+    awarded_in = django_filters.ChoiceFilter(
+        label="Awarded in financial year", choices=[], method="filter_awarded_in"
+    )
+    status = django_filters.ChoiceFilter(label="Status", choices=ExternalFunding.Status.choices)
+
+    class Meta:
+        model = ExternalFunding
+        fields = ["awarded_in", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        named = self.data.get("awarded_in") if self.data is not None else None
+        # Single years only: "this and last year" is the activity list's default, not a funding question.
+        self.filters["awarded_in"].extra["choices"] = financial_year_choices(named)[1:]
+
+    def filter_awarded_in(self, queryset, name, value):
+        return in_financial_year(queryset.filter(AWARDED), "awarded_on", value)

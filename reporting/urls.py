@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401  (pages are added here as the reporting issues land)
+from django.urls import path
+
+from reporting.views import dashboard
 
 app_name = "reporting"
 
-urlpatterns = []
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+]

@@ -65,6 +65,8 @@ ESTABLISHED_STATUSES = (Status.ACTIVE, Status.UNDER_REVIEW, Status.DORMANT, Stat
 
 # Links in these states are expected to be reviewed every year; prospective and ended ones are not.
 REVIEWED_STATUSES = (Status.ACTIVE, Status.UNDER_REVIEW, Status.DORMANT)
+# A live link, as the drift rule and the dashboard's count of live links read it: the same statuses.
+LIVE_STATUSES = REVIEWED_STATUSES
 
 
 def twelve_months_before(day: date) -> date:

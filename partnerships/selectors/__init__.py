@@ -14,7 +14,7 @@ from partnerships.selectors.activities import (
     needs_attention,
     with_activity_totals,
 )
-from partnerships.selectors.funding import Leverage, funding_list, leverage_by_year
+from partnerships.selectors.funding import AWARDED, Leverage, funding_list, leverage_by_year
 from partnerships.selectors.gifts import flagged_gifts, gift_register, with_gift_flags
 from partnerships.selectors.links import (
     RECENT_ACTIVITIES,
@@ -37,6 +37,7 @@ __all__ = [
     "activity_years",
     "Attention",
     "HistoryEntry",
+    "AWARDED",
     "Leverage",
     "TimelineEntry",
     "activity_detail",

@@ -3,11 +3,19 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from intlinks.money import PENNY, ZERO
 from partnerships.models import Cost, ExternalFunding
 from strategy.financial_years import FinancialYear, financial_year_expression
+
+# Money secured: an award with its amount and date (awarded, or closed after an award). One rule for the
+# leverage table, the list's "awarded in" filter and the dashboard's figure.
+AWARDED = Q(
+    status__in=[ExternalFunding.Status.AWARDED, ExternalFunding.Status.CLOSED],
+    amount_awarded__isnull=False,
+    awarded_on__isnull=False,
+)
 
 
 def funding_list() -> QuerySet[ExternalFunding]:
@@ -50,11 +58,7 @@ def leverage_by_year() -> list[Leverage]:
     An award counts in the year of its award date; the council's money in the year of each cost.
     """
     external = _by_financial_year(
-        ExternalFunding.objects.current().filter(
-            status__in=[ExternalFunding.Status.AWARDED, ExternalFunding.Status.CLOSED],
-            amount_awarded__isnull=False,
-            awarded_on__isnull=False,
-        ),
+        ExternalFunding.objects.current().filter(AWARDED),
         "awarded_on",
         "amount_awarded",
     )

@@ -1,17 +1,17 @@
 """External funding: the list of bids and grants with leverage, and the form for one with its deadlines."""
 
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.generic import CreateView, UpdateView
 
 from intlinks.editing import ServiceFormMixin
 from partnerships import selectors, services
+from partnerships.filters import FundingFilter
 from partnerships.forms import DeadlineFormSet, FundingForm
 from partnerships.models import ExternalFunding
 from partnerships.views.activities import activities_crumb
-from partnerships.views.common import PAGE_SIZE
+from partnerships.views.common import filtered_page
 
 
 def funding_crumb() -> tuple[str, str]:
@@ -22,8 +22,9 @@ def funding_crumb() -> tuple[str, str]:
 def funding_list(request):
     """Bids and grants, a page at a time (newest bid first), and leverage (external £ per council £) per
     financial year."""
+    funding = FundingFilter(request.GET, queryset=selectors.funding_list())
     context = {
-        "page": Paginator(selectors.funding_list(), PAGE_SIZE).get_page(request.GET.get("page")),
+        **filtered_page(request, funding),
         "leverage": selectors.leverage_by_year(),
         "crumbs": [activities_crumb(), ("External funding", None)],
     }

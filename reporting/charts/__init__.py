@@ -13,6 +13,19 @@ and in a template `{% load charts %}{% chart chart %}`. Every function is pure: 
 from reporting.charts.bars import bar_chart, grouped_bar_chart
 from reporting.charts.chart import Chart, Row, Series
 from reporting.charts.lines import line_chart
+from reporting.charts.maps import MapPlace, place_map
 from reporting.charts.units import COUNT, MONEY, Unit
 
-__all__ = ["COUNT", "MONEY", "Chart", "Row", "Series", "Unit", "bar_chart", "grouped_bar_chart", "line_chart"]
+__all__ = [
+    "COUNT",
+    "MONEY",
+    "Chart",
+    "MapPlace",
+    "Row",
+    "Series",
+    "Unit",
+    "bar_chart",
+    "grouped_bar_chart",
+    "line_chart",
+    "place_map",
+]

@@ -1,0 +1,453 @@
+"""Reads for the working-party members' dashboard: one financial year's figures and the data of its charts.
+
+Everything is counted and summed by the database, in a fixed number of queries whatever the size of the
+register. Each figure carries the date of the latest record behind it and the address of the filtered
+list that shows exactly its records, so that a member can check any number in one click.
+
+Definitions, where the issue was silent (docs/adr/0012-the-members-dashboard.md):
+- an activity counts in the financial year of its start date, as the activity list's year filter does;
+  a cancelled activity is not counted (it did not happen), but its costs are spend, as on the budget page;
+- spend is the budget page's (`strategy.selectors.budget_summary`), for the year's budget;
+- funding and leverage are the funding page's (`partnerships.selectors.leverage_by_year`);
+- live links, drifting links and breaches awaiting approval describe today, whatever year is shown.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+
+from intlinks.money import ZERO
+from partnerships.models import Activity, Cost, ExternalFunding, Gift, Partnership, Place
+from partnerships.models.links import LIVE_STATUSES
+from partnerships.selectors import AWARDED, leverage_by_year
+from strategy.financial_years import FinancialYear, financial_year_expression, financial_year_of
+from strategy.models import Action, ActionPlan, Budget, Objective, ProgressUpdate, Rag, Strategy
+from strategy.models.action_plans import NOT_RATED
+from strategy.selectors import RAG_ORDER, BudgetSummary, budget_summary
+from strategy.spending import spending_by_line
+
+PEOPLE_LABELS = {
+    "councillors": "Councillors",
+    "officers": "Officers",
+    "young_people": "Young people",
+    "community_members": "Community members",
+    "businesses": "Businesses",
+}
+RAG_LABELS = {Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green", NOT_RATED: "Not rated yet"}
+# Every state but cancelled: what an activity count counts.
+HAPPENING = [state for state in Activity.State.values if state != Activity.State.CANCELLED]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number: what it counts, the latest record behind it, and the list that shows them."""
+
+    label: str
+    value: int | Decimal
+    latest: date | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Spend:
+    """The year's budget against its committed and spent amounts (the budget page's own summary)."""
+
+    summary: BudgetSummary
+    latest: date | None
+    url: str
+
+    @property
+    def allocated(self) -> Decimal:
+        return self.summary.total_allocated
+
+    @property
+    def committed(self) -> Decimal:
+        return self.summary.total_committed
+
+    @property
+    def spent(self) -> Decimal:
+        return self.summary.total_spent
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.summary.total_remaining
+
+
+@dataclass(frozen=True)
+class Funding:
+    awarded: Figure  # money awarded in the year, its number of awards in `count`
+    count: int
+    council_spent: Decimal
+    per_council_pound: Decimal | None  # leverage; None when the council spent nothing
+
+
+@dataclass(frozen=True)
+class YearTrend:
+    year: FinancialYear
+    budget: Decimal | None  # None: no budget recorded for the year
+    spent: Decimal | None  # None: no budget, so nothing charged to one
+    external: Decimal  # external funding awarded in the year
+    activities: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    year: FinancialYear
+    years: list[FinancialYear]  # what the year selector offers: every year with data, and this one
+    has_data: bool
+    strategy: Strategy | None  # the strategy in force for the year
+    # What happened in the year
+    activities: Figure
+    activities_by_kind: list[Figure]
+    people: list[tuple[str, int]]
+    people_total: int
+    spend: Spend | None  # None: no budget for the year
+    spend_by_month: list[tuple[date, Decimal, Decimal]]  # month, spent, committed
+    funding: Funding
+    actions_by_rag: list[Figure]
+    actions_latest: date | None
+    action_plan_url: str
+    activity_by_objective: list[tuple[str, int]]
+    activity_by_partnership: list[tuple[str, int]]
+    places: list[Place]  # with coordinates and `activity_count` > 0
+    trend: list[YearTrend]
+    # Today's state, whatever the year
+    live_links: Figure
+    drifting: Figure
+    breaches: Figure
+    # GRANTS: "grants decided and paid" (partnerships.GrantApplication) is built on another branch; the
+    # lead wires it here after the merge (a Figure each for decided and paid, with their list's URL).
+    grants: dict = field(default_factory=dict)
+
+
+def _url(name: str, *args, **query) -> str:
+    address = reverse(name, args=args)
+    return f"{address}?{urlencode(query)}" if query else address
+
+
+def _latest(*dates) -> date | None:
+    known = [day for day in dates if day is not None]
+    return max(known, default=None)
+
+
+def _in_year(year: FinancialYear, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}starts_on__gte": year.first_day, f"{prefix}starts_on__lte": year.last_day})
+
+
+def _counted_activities(year: FinancialYear):
+    """The year's activities that count: current, started in the year, and not cancelled."""
+    return Activity.objects.current().filter(_in_year(year)).exclude(state=Activity.State.CANCELLED)
+
+
+def years_with_data() -> set[int]:
+    """Every financial year (start year) with an activity, a budget, an action plan or an award: one query."""
+    activities = (
+        Activity.objects.current().annotate(fy=financial_year_expression("starts_on")).values_list("fy")
+    )
+    budgets = Budget.objects.current().values_list("financial_year")
+    plans = ActionPlan.objects.filter(strategy__archived_at__isnull=True).values_list("financial_year")
+    awards = (
+        ExternalFunding.objects.current()
+        .filter(awarded_on__isnull=False)
+        .annotate(fy=financial_year_expression("awarded_on"))
+        .values_list("fy")
+    )
+    union = activities.order_by().union(budgets.order_by(), plans.order_by(), awards.order_by())
+    return {start for (start,) in union}
+
+
+def strategy_in_force(year: FinancialYear) -> Strategy | None:
+    """The current strategy covering the year, an adopted one before a draft, the latest first."""
+    preference = Case(
+        When(status=Strategy.Status.ADOPTED, then=Value(0)),
+        When(status=Strategy.Status.DRAFT, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
+        Strategy.objects.current()
+        .filter(first_year__lte=year.start, last_year__gte=year.start)
+        .order_by(preference, "-first_year", "pk")
+        .first()
+    )
+
+
+def _activity_figures(year: FinancialYear):
+    people = {name: Coalesce(Sum(name), 0) for name in PEOPLE_LABELS}
+    kinds = {
+        f"{prefix}_{kind}": aggregate("starts_on" if prefix == "latest" else "pk", filter=Q(kind=kind))
+        for kind in Activity.Kind.values
+        for prefix, aggregate in (("count", Count), ("latest", Max))
+    }
+    totals = (
+        _counted_activities(year)
+        .annotate(has_objective=Exists(Activity.objectives.through.objects.filter(activity=OuterRef("pk"))))
+        .aggregate(
+            total=Count("pk"),
+            latest=Max("starts_on"),
+            without_objective=Count("pk", filter=Q(has_objective=False)),
+            **people,
+            **kinds,
+        )
+    )
+    query = {"financial_year": year.start, "cancelled": "no"}
+    activities = Figure(
+        "Activities", totals["total"], totals["latest"], _url("partnerships:activities", **query)
+    )
+    by_kind = [
+        Figure(
+            label,
+            totals[f"count_{kind}"],
+            totals[f"latest_{kind}"],
+            _url("partnerships:activities", **query, kind=kind),
+        )
+        for kind, label in Activity.Kind.choices
+        if totals[f"count_{kind}"]
+    ]
+    people_rows = [(label, totals[name]) for name, label in PEOPLE_LABELS.items()]
+    return activities, by_kind, people_rows, totals["without_objective"]
+
+
+def _spend(year: FinancialYear):
+    budget = Budget.objects.current().filter(financial_year=year.start).first()
+    if budget is None:
+        return None, []
+    summary = budget_summary(budget_id=budget.pk)
+    # The same costs as the budget page sums (every current cost charged to the budget's lines), by month.
+    rows = (
+        Cost.objects.current()
+        .filter(budget_line__budget=budget)
+        .annotate(month=TruncMonth("incurred_on"))
+        .values("month")
+        .annotate(
+            spent=Coalesce(Sum("amount_gbp", filter=Q(stage=Cost.Stage.ACTUAL)), ZERO),
+            committed=Coalesce(Sum("amount_gbp", filter=Q(stage=Cost.Stage.PLANNED)), ZERO),
+            latest=Max("incurred_on"),
+        )
+        .order_by()
+    )
+    by_month = {_month_start(row["month"]): row for row in rows}
+    months = []
+    for offset in range(12):
+        index = year.first_day.month - 1 + offset
+        month = date(year.start + index // 12, index % 12 + 1, 1)
+        row = by_month.get(month, {})
+        months.append((month, row.get("spent", ZERO), row.get("committed", ZERO)))
+    latest = _latest(*(row["latest"] for row in by_month.values()))
+    return Spend(summary, latest, budget.get_absolute_url()), months
+
+
+def _month_start(value) -> date:
+    return value.date() if hasattr(value, "date") else value
+
+
+def _funding(year: FinancialYear) -> tuple[Funding, list]:
+    awards = (
+        ExternalFunding.objects.current()
+        .filter(AWARDED, awarded_on__gte=year.first_day, awarded_on__lte=year.last_day)
+        .aggregate(count=Count("pk"), latest=Max("awarded_on"))
+    )
+    leverage = leverage_by_year()
+    this_year = next((row for row in leverage if row.year == year), None)
+    awarded = this_year.external if this_year else ZERO
+    figure = Figure(
+        "External funding secured",
+        awarded,
+        awards["latest"],
+        _url("partnerships:funding", awarded_in=year.start),
+    )
+    funding = Funding(
+        figure,
+        awards["count"],
+        this_year.council if this_year else ZERO,
+        this_year.per_council_pound if this_year else None,
+    )
+    return funding, leverage
+
+
+def _actions(year: FinancialYear, strategy: Strategy | None):
+    plans = list(
+        ActionPlan.objects.filter(financial_year=year.start, strategy__archived_at__isnull=True).order_by(
+            "pk"
+        )
+    )
+    if not plans:
+        return [], None, ""
+    chosen = next((plan for plan in plans if strategy and plan.strategy_id == strategy.pk), plans[0])
+    counts = Counter(
+        {
+            row["current_rag"]: row["n"]
+            for row in Action.objects.filter(action_plan=chosen)
+            .with_progress()
+            .order_by()
+            .values("current_rag")
+            .annotate(n=Count("pk"))
+        }
+    )
+    latest = ProgressUpdate.objects.filter(action__action_plan=chosen).aggregate(latest=Max("recorded_at"))
+    latest_day = timezone.localdate(latest["latest"]) if latest["latest"] else None
+    url = chosen.get_absolute_url()
+    figures = [Figure(RAG_LABELS[rag], counts[rag], None, url) for rag in RAG_ORDER]
+    return figures, latest_day, url
+
+
+def _activity_by_objective(year: FinancialYear, strategy: Strategy | None, without: int):
+    if strategy is None:
+        return []
+    counted = (
+        _in_year(year, "activities__")
+        & Q(activities__archived_at__isnull=True)
+        & Q(activities__state__in=HAPPENING)
+    )
+    objectives = (
+        Objective.objects.filter(strategy=strategy)
+        .annotate(n=Count("activities", filter=counted))
+        .order_by("number")
+    )
+    rows = [(f"{objective.number}. {objective.title}", objective.n) for objective in objectives]
+    return [*rows, ("No objective recorded", without)] if rows or without else []
+
+
+def _activity_by_partnership(year: FinancialYear):
+    counted = (
+        _in_year(year, "activities__")
+        & Q(activities__archived_at__isnull=True)
+        & Q(activities__state__in=HAPPENING)
+    )
+    links = (
+        Partnership.objects.current()
+        .select_related("place")
+        .annotate(n=Count("activities", filter=counted))
+        .filter(n__gt=0)
+        .order_by("-n", "place__name", "pk")
+    )
+    return [(str(link), link.n) for link in links]
+
+
+def _places(year: FinancialYear) -> list[Place]:
+    counted = (
+        _in_year(year, "partnerships__activities__")
+        & Q(partnerships__archived_at__isnull=True, partnerships__activities__archived_at__isnull=True)
+        & Q(partnerships__activities__state__in=HAPPENING)
+    )
+    return list(
+        Place.objects.current()
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .annotate(activity_count=Count("partnerships__activities", filter=counted))
+        .filter(activity_count__gt=0)
+        .order_by("-activity_count", "name")
+    )
+
+
+def _trend(strategy: Strategy | None, leverage) -> list[YearTrend]:
+    """Budget, spend and activities for every year of the strategy in force (2 + one per source queries)."""
+    if strategy is None:
+        return []
+    years = strategy.years
+    budgets = {
+        budget.financial_year: budget
+        for budget in Budget.objects.current()
+        .filter(financial_year__gte=years[0].start, financial_year__lte=years[-1].start)
+        .prefetch_related("lines")
+    }
+    lines = [line for budget in budgets.values() for line in budget.lines.all()]
+    spending = spending_by_line(budget_lines=lines)
+    counts = {
+        row["fy"]: row["n"]
+        for row in Activity.objects.current()
+        .exclude(state=Activity.State.CANCELLED)
+        .filter(starts_on__gte=years[0].first_day, starts_on__lte=years[-1].last_day)
+        .annotate(fy=financial_year_expression("starts_on"))
+        .values("fy")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    external = {row.year.start: row.external for row in leverage}
+    trend = []
+    for year in years:
+        budget = budgets.get(year.start)
+        spent = sum((spending[line.pk].spent for line in budget.lines.all()), ZERO) if budget else None
+        trend.append(
+            YearTrend(
+                year,
+                budget.controllable_total if budget else None,
+                spent,
+                external.get(year.start, ZERO),
+                counts.get(year.start, 0),
+            )
+        )
+    return trend
+
+
+def _today_figures() -> tuple[Figure, Figure, Figure]:
+    live = (
+        Partnership.objects.current()
+        .filter(status__in=LIVE_STATUSES)
+        .aggregate(n=Count("pk", distinct=True), latest=Max("status_changes__changed_on"))
+    )
+    drifting = list(
+        Partnership.objects.current().drifting().values_list("last_reviewed_on", "last_activity_on")
+    )
+    costs = Cost.objects.unresolved().aggregate(n=Count("pk"), latest=Max("incurred_on"))
+    gifts = Gift.objects.unresolved().aggregate(n=Count("pk"), latest=Max("given_on"))
+    return (
+        Figure("Live links", live["n"], live["latest"], _url("partnerships:list", live="yes")),
+        Figure(
+            "Links drifting or with a review overdue",
+            len(drifting),
+            _latest(*(day for pair in drifting for day in pair)),
+            _url("partnerships:list", drifting="yes"),
+        ),
+        Figure(
+            "Breaches awaiting justification or approval",
+            costs["n"] + gifts["n"],
+            _latest(costs["latest"], gifts["latest"]),
+            _url("partnerships:attention"),
+        ),
+    )
+
+
+def current_year() -> FinancialYear:
+    return financial_year_of(timezone.localdate())
+
+
+def dashboard(*, year: FinancialYear) -> Dashboard:
+    """Every figure and chart's data for `year`, in a fixed number of queries."""
+    with_data = years_with_data()
+    offered = sorted(with_data | {current_year().start}, reverse=True)
+    strategy = strategy_in_force(year)
+    activities, by_kind, people, without_objective = _activity_figures(year)
+    spend, by_month = _spend(year)
+    funding, leverage = _funding(year)
+    actions, actions_latest, plan_url = _actions(year, strategy)
+    live_links, drifting, breaches = _today_figures()
+    return Dashboard(
+        year=year,
+        years=[FinancialYear(start) for start in offered],
+        has_data=year.start in with_data,
+        strategy=strategy,
+        activities=activities,
+        activities_by_kind=by_kind,
+        people=people,
+        people_total=sum(count for _, count in people),
+        spend=spend,
+        spend_by_month=by_month,
+        funding=funding,
+        actions_by_rag=actions,
+        actions_latest=actions_latest,
+        action_plan_url=plan_url,
+        activity_by_objective=_activity_by_objective(year, strategy, without_objective),
+        activity_by_partnership=_activity_by_partnership(year),
+        places=_places(year),
+        trend=_trend(strategy, leverage),
+        live_links=live_links,
+        drifting=drifting,
+        breaches=breaches,
+    )

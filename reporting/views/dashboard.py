@@ -1,0 +1,135 @@
+"""The working-party members' dashboard: one financial year's figures and charts, and their lists."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import render
+
+from reporting import selectors
+from reporting.charts import (
+    COUNT,
+    MONEY,
+    MapPlace,
+    Series,
+    bar_chart,
+    grouped_bar_chart,
+    line_chart,
+    place_map,
+)
+from reporting.forms import DashboardYearForm
+from reporting.selectors.dashboard import Dashboard, current_year
+
+# What the dashboard reads; every role holds these (README's access table), members above all.
+DASHBOARD_PERMISSIONS = (
+    "partnerships.view_partnership",
+    "partnerships.view_activity",
+    "strategy.view_budget",
+    "strategy.view_actionplan",
+)
+
+
+def chosen_year(request):
+    """The year named in `?year=`, or the current financial year; a bad value says so and is ignored."""
+    default = current_year()
+    form = DashboardYearForm(request.GET)
+    if not form.is_valid():
+        problem = " ".join(form.errors["year"])
+        messages.warning(request, f"{problem}. Showing {default.label} instead.")
+        return default
+    return form.cleaned_data["year"] or default
+
+
+@permission_required(DASHBOARD_PERMISSIONS, raise_exception=True)
+def dashboard(request):
+    """Headline figures for the chosen financial year, each linked to its records, and the charts."""
+    data = selectors.dashboard(year=chosen_year(request))
+    context = {
+        "dashboard": data,
+        "charts": dashboard_charts(data) if data.has_data else {},
+        "crumbs": [("Dashboard", None)],
+    }
+    return render(request, "reporting/dashboard.html", context)
+
+
+def dashboard_charts(data: Dashboard) -> dict:
+    """The dashboard's charts, from the selector's data (the Cabinet report can call this too)."""
+    year = data.year.label
+    no_budget = f"No budget is recorded for {year}"
+    no_strategy = f"No strategy covers {year}"
+    by_line = data.spend.summary.rows if data.spend else []
+    return {
+        "spend_by_month": grouped_bar_chart(
+            title=f"Council spend by month, {year}",
+            labels=[f"{month:%B %Y}" for month, _, _ in data.spend_by_month],
+            series=[
+                Series("Spent", [spent for _, spent, _ in data.spend_by_month]),
+                Series("Committed", [committed for _, _, committed in data.spend_by_month]),
+            ],
+            unit=MONEY,
+            label_heading="Month",
+            empty_message=no_budget,
+        ),
+        "spend_by_line": grouped_bar_chart(
+            title=f"Budget and spend by budget line, {year}",
+            labels=[row.line.name for row in by_line],
+            series=[
+                Series("Budget", [row.allocated for row in by_line]),
+                Series("Committed", [row.committed for row in by_line]),
+                Series("Spent", [row.spent for row in by_line]),
+            ],
+            unit=MONEY,
+            label_heading="Budget line",
+            empty_message=no_budget,
+        ),
+        "by_objective": bar_chart(
+            title=f"Activities by strategic objective, {year}",
+            labels=[label for label, _ in data.activity_by_objective],
+            values=[count for _, count in data.activity_by_objective],
+            label_heading="Objective",
+            value_heading="Activities",
+            empty_message=no_strategy if data.strategy is None else "No activities this year",
+        ),
+        "by_partnership": bar_chart(
+            title=f"Activities by partnership, {year}",
+            labels=[label for label, _ in data.activity_by_partnership],
+            values=[count for _, count in data.activity_by_partnership],
+            label_heading="Partnership",
+            value_heading="Activities",
+            empty_message="No activities this year",
+        ),
+        "trend_money": grouped_bar_chart(
+            title=_trend_title("Budget, spend and external funding by year", data),
+            labels=[row.year.label for row in data.trend],
+            series=[
+                Series("Budget", [row.budget for row in data.trend]),
+                Series("Spent", [row.spent for row in data.trend]),
+                Series("External funding", [row.external for row in data.trend]),
+            ],
+            unit=MONEY,
+            label_heading="Financial year",
+            empty_message=no_strategy,
+        ),
+        "trend_activities": line_chart(
+            title=_trend_title("Activities by year", data),
+            labels=[row.year.label for row in data.trend],
+            series=[Series("Activities", [row.activities for row in data.trend])],
+            unit=COUNT,
+            label_heading="Financial year",
+            empty_message=no_strategy,
+        ),
+        "map": place_map(
+            title=f"Partner places by number of activities, {year}",
+            places=[
+                MapPlace(
+                    place.name, place.country.name, place.latitude, place.longitude, place.activity_count
+                )
+                for place in data.places
+            ],
+            empty_message="No activities with partner places on the map this year",
+        ),
+    }
+
+
+def _trend_title(subject: str, data: Dashboard) -> str:
+    if data.strategy is None:
+        return subject
+    return f"{subject}, {data.strategy.title} ({data.strategy.period_label})"
