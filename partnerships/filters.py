@@ -7,7 +7,7 @@ from django_countries import countries
 
 from partnerships.models import Activity, Gift, Partnership, Place, Status, Theme
 from strategy.financial_years import FinancialYear, financial_year_of
-from strategy.models import Objective
+from strategy.models import CorporateTheme, Objective
 
 
 class PartnershipFilter(django_filters.FilterSet):
@@ -53,6 +53,8 @@ class PartnershipFilter(django_filters.FilterSet):
 # The default of the activity list and the gifts register: the current and the last financial year,
 # what officers work on. Choosing "Any" financial year shows every year (an empty value in the URL).
 RECENT_YEARS = "recent"
+# The activity list's state filter value for every activity but the cancelled ones (the matrix's links).
+NOT_CANCELLED = "not_cancelled"
 
 
 def recent_years() -> tuple[FinancialYear, FinancialYear]:
@@ -117,6 +119,23 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
         label="Strategic objective",
         queryset=Objective.objects.filter(strategy__archived_at__isnull=True).order_by("number"),
     )
+    # A corporate theme is served through the activity's objectives (the strategy's synopsis table).
+    theme = django_filters.ModelChoiceFilter(
+        label="Corporate theme",
+        queryset=CorporateTheme.objects.all(),
+        method="filter_theme",
+        help_text="Served through the activity's objectives",
+    )
+    without = django_filters.ChoiceFilter(
+        label="Not linked to the strategy",
+        choices=[("objective", "No objective recorded"), ("theme", "No corporate theme")],
+        method="filter_without",
+    )
+    state = django_filters.ChoiceFilter(
+        label="State",
+        choices=[(NOT_CANCELLED, "Not cancelled"), *Activity.State.choices],
+        method="filter_state",
+    )
     flagged = django_filters.ChoiceFilter(
         label="Flagged",
         choices=[("yes", "Breaches needing justification or approval"), ("no", "Nothing flagged")],
@@ -125,7 +144,16 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
 
     class Meta:
         model = Activity
-        fields = ["partnership", "kind", "financial_year", "objective", "flagged"]
+        fields = [
+            "partnership",
+            "kind",
+            "financial_year",
+            "objective",
+            "theme",
+            "without",
+            "state",
+            "flagged",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,6 +161,21 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
 
     def filter_financial_year(self, queryset, name, value):
         return in_financial_year(queryset, "starts_on", value)
+
+    def filter_theme(self, queryset, name, value):
+        # A subquery, not a join: two objectives serving one theme must not list the activity twice.
+        serving = Activity.objects.filter(objectives__synopsis_entries__theme=value).values("pk")
+        return queryset.filter(pk__in=serving)
+
+    def filter_without(self, queryset, name, value):
+        lookup = "objectives" if value == "objective" else "objectives__synopsis_entries__theme"
+        linked = Activity.objects.filter(**{f"{lookup}__isnull": False}).values("pk")
+        return queryset.exclude(pk__in=linked)
+
+    def filter_state(self, queryset, name, value):
+        if value == NOT_CANCELLED:
+            return queryset.exclude(state=Activity.State.CANCELLED)
+        return queryset.filter(state=value)
 
     def filter_flagged(self, queryset, name, value):
         # `unresolved_breaches` is annotated by selectors.activity_list.

@@ -1,0 +1,1 @@
+"""Forms of the working party's pages, one module a subject."""

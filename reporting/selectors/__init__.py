@@ -1,0 +1,1 @@
+"""Reads for the working party's pages, one module a subject (the matrix, the health table, ...)."""
