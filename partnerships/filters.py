@@ -1,12 +1,13 @@
 """The filters and search of the lists of links, activities and gifts; each CSV uses the same filters."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django_countries import countries
 
 from partnerships.models import Activity, Gift, Partnership, Place, Status, Theme
-from strategy.financial_years import FinancialYear, financial_year_of
+from strategy.financial_years import FinancialYear, financial_year_of, validate_financial_year_in_bounds
 from strategy.models import CorporateTheme, Objective
 
 
@@ -67,12 +68,22 @@ def recent_years_label() -> str:
     return f"This and last financial year ({last.label} and {current.label})"
 
 
-def financial_year_choices() -> list[tuple[int | str, str]]:
-    """The current and last year together, then recent and coming financial years, newest first."""
+def financial_year_choices(requested: str | None = None) -> list[tuple[int | str, str]]:
+    """The current and last year together, then recent and coming financial years, newest first.
+
+    A year named in the address (a link from the annual matrix to 2016/17) is offered too, when it is
+    within the council's date bounds, so that any year's activities can be listed.
+    """
     current = financial_year_of(timezone.localdate())
+    starts = list(range(current.start + 1, current.start - 8, -1))
+    if requested and requested.isdigit() and int(requested) not in starts:
+        try:
+            validate_financial_year_in_bounds(int(requested))
+            starts.append(int(requested))
+        except ValidationError:
+            pass
     return [(RECENT_YEARS, recent_years_label())] + [
-        (FinancialYear(start).start, FinancialYear(start).label)
-        for start in range(current.start + 1, current.start - 8, -1)
+        (FinancialYear(start).start, FinancialYear(start).label) for start in starts
     ]
 
 
@@ -157,7 +168,9 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["financial_year"].extra["choices"] = financial_year_choices()
+        self.filters["financial_year"].extra["choices"] = financial_year_choices(
+            (self.data or {}).get("financial_year")
+        )
 
     def filter_financial_year(self, queryset, name, value):
         return in_financial_year(queryset, "starts_on", value)
@@ -205,7 +218,9 @@ class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["financial_year"].extra["choices"] = financial_year_choices()
+        self.filters["financial_year"].extra["choices"] = financial_year_choices(
+            (self.data or {}).get("financial_year")
+        )
 
     def filter_financial_year(self, queryset, name, value):
         return in_financial_year(queryset, "given_on", value)
