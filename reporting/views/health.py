@@ -52,7 +52,11 @@ class HealthTable(tables.Table):
         return format_money(value)
 
     def render_drifting(self, value):
-        return format_html('<strong class="govuk-tag govuk-tag--yellow">Drifting</strong>') if value else "No"
+        return (
+            format_html('<strong class="govuk-tag govuk-tag--yellow">{}</strong>', "Drifting")
+            if value
+            else "No"
+        )
 
 
 @permission_required("partnerships.view_partnership", raise_exception=True)
