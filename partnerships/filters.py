@@ -10,7 +10,7 @@ from partnerships.models import Activity, ExternalFunding, Gift, Partnership, Pl
 from partnerships.models.links import LIVE_STATUSES
 from partnerships.selectors.funding import AWARDED
 from strategy.financial_years import FinancialYear, financial_year_of, validate_financial_year_in_bounds
-from strategy.models import Objective
+from strategy.models import CorporateTheme, Objective
 
 
 class PartnershipFilter(django_filters.FilterSet):
@@ -66,6 +66,8 @@ class PartnershipFilter(django_filters.FilterSet):
 # The default of the activity list and the gifts register: the current and the last financial year,
 # what officers work on. Choosing "Any" financial year shows every year (an empty value in the URL).
 RECENT_YEARS = "recent"
+# The activity list's state filter value for every activity but the cancelled ones (the matrix's links).
+NOT_CANCELLED = "not_cancelled"
 
 
 def recent_years() -> tuple[FinancialYear, FinancialYear]:
@@ -141,28 +143,65 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
         label="Strategic objective",
         queryset=Objective.objects.filter(strategy__archived_at__isnull=True).order_by("number"),
     )
+    # A corporate theme is served through the activity's objectives (the strategy's synopsis table).
+    theme = django_filters.ModelChoiceFilter(
+        label="Corporate theme",
+        queryset=CorporateTheme.objects.all(),
+        method="filter_theme",
+        help_text="Served through the activity's objectives",
+    )
+    without = django_filters.ChoiceFilter(
+        label="Not linked to the strategy",
+        choices=[("objective", "No objective recorded"), ("theme", "No corporate theme")],
+        method="filter_without",
+    )
+    state = django_filters.ChoiceFilter(
+        label="State",
+        choices=[(NOT_CANCELLED, "Not cancelled"), *Activity.State.choices],
+        method="filter_state",
+    )
     flagged = django_filters.ChoiceFilter(
         label="Flagged",
         choices=[("yes", "Breaches needing justification or approval"), ("no", "Nothing flagged")],
         method="filter_flagged",
     )
-    cancelled = django_filters.ChoiceFilter(
-        label="Cancelled",
-        choices=[("no", "Not cancelled"), ("yes", "Cancelled")],
-        method="filter_cancelled",
-    )
 
     class Meta:
         model = Activity
-        fields = ["partnership", "kind", "financial_year", "objective", "flagged", "cancelled"]
+        fields = [
+            "partnership",
+            "kind",
+            "financial_year",
+            "objective",
+            "theme",
+            "without",
+            "state",
+            "flagged",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        named = self.data.get("financial_year") if self.data is not None else None
-        self.filters["financial_year"].extra["choices"] = financial_year_choices(named)
+        self.filters["financial_year"].extra["choices"] = financial_year_choices(
+            (self.data or {}).get("financial_year")
+        )
 
     def filter_financial_year(self, queryset, name, value):
         return in_financial_year(queryset, "starts_on", value)
+
+    def filter_theme(self, queryset, name, value):
+        # A subquery, not a join: two objectives serving one theme must not list the activity twice.
+        serving = Activity.objects.filter(objectives__synopsis_entries__theme=value).values("pk")
+        return queryset.filter(pk__in=serving)
+
+    def filter_without(self, queryset, name, value):
+        lookup = "objectives" if value == "objective" else "objectives__synopsis_entries__theme"
+        linked = Activity.objects.filter(**{f"{lookup}__isnull": False}).values("pk")
+        return queryset.exclude(pk__in=linked)
+
+    def filter_state(self, queryset, name, value):
+        if value == NOT_CANCELLED:
+            return queryset.exclude(state=Activity.State.CANCELLED)
+        return queryset.filter(state=value)
 
     def filter_flagged(self, queryset, name, value):
         # `unresolved_breaches` is annotated by selectors.activity_list.
@@ -171,10 +210,6 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
             if value == "yes"
             else queryset.filter(unresolved_breaches=0)
         )
-
-    def filter_cancelled(self, queryset, name, value):
-        cancelled = Q(state=Activity.State.CANCELLED)
-        return queryset.filter(cancelled) if value == "yes" else queryset.exclude(cancelled)
 
 
 class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):

@@ -11,11 +11,12 @@ from partnerships.selectors.activities import (
     activity_export_rows,
     activity_history,
     activity_list,
+    council_spend_of,
     needs_attention,
     with_activity_totals,
 )
 from partnerships.selectors.funding import AWARDED, Leverage, funding_list, leverage_by_year
-from partnerships.selectors.gifts import flagged_gifts, gift_register, with_gift_flags
+from partnerships.selectors.gifts import flagged_gifts, gift_register, total_value_of, with_gift_flags
 from partnerships.selectors.links import (
     RECENT_ACTIVITIES,
     RECENT_GIFTS,
@@ -44,6 +45,7 @@ __all__ = [
     "activity_export_rows",
     "activity_history",
     "activity_list",
+    "council_spend_of",
     "flagged_gifts",
     "funding_list",
     "gift_register",
@@ -55,6 +57,7 @@ __all__ = [
     "partnership_timeline",
     "place_list",
     "places_for_map",
+    "total_value_of",
     "with_activity_totals",
     "with_gift_flags",
 ]

@@ -4,6 +4,7 @@ import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from functools import reduce
 
 from django.db.models import (
@@ -61,6 +62,18 @@ def with_activity_totals(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
         unresolved_breaches=_count_of(Cost.objects.unresolved().filter(**own))
         + _count_of(Gift.objects.unresolved().filter(**own)),
     )
+
+
+# Council spend, as the budget page counts "spent": the actual costs the council paid (planned costs
+# are commitments, not spend; a partner's or a grant's are not the council's), current ones only.
+COUNCIL_SPEND = Q(paid_by=Cost.PaidBy.COUNCIL, stage=Cost.Stage.ACTUAL)
+
+
+def council_spend_of(activities: QuerySet[Activity]) -> Decimal:
+    """The council spend on the given activities, summed by the database in one query (a filtered
+    list's total: a join on objectives in the filter cannot count a cost twice)."""
+    spend = Cost.objects.current().filter(COUNCIL_SPEND, activity__in=activities.order_by().values("pk"))
+    return spend.aggregate(total=Coalesce(Sum("amount_gbp"), ZERO_MONEY))["total"]
 
 
 def activity_list() -> QuerySet[Activity]:

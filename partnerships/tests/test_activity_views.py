@@ -37,11 +37,13 @@ def activities_with_everything(count: int, partnership=None) -> None:
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
-        ("/partnerships/activities/", 11),
-        ("/partnerships/activities/?flagged=no&financial_year=2026", 11),
+        # three more since issue 11: the council spend of what the filters select, the theme filter's choices
+        ("/partnerships/activities/", 14),
+        ("/partnerships/activities/?flagged=no&financial_year=2026", 14),
         ("/partnerships/activities/export.csv", 9),  # a savepoint and its release; place names
         ("/partnerships/activities/attention/", 10),  # two more since issue 10: the breaches counted
-        ("/partnerships/activities/gifts/", 9),  # two more since issue 10: its partnership filter
+        # two more since issue 10: its partnership filter; one more since issue 11: the total value
+        ("/partnerships/activities/gifts/", 10),
         ("/partnerships/activities/gifts/export.csv", 8),  # a savepoint and its release
         ("/partnerships/activities/funding/", 10),  # one more since issue 10: the count of bids for its pages
     ],

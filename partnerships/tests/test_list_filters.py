@@ -40,8 +40,8 @@ def test_cancelled_activities_can_be_left_out_or_shown_alone():
         found = ActivityFilter(QueryDict(query), queryset=selectors.activity_list()).qs
         return [activity.state for activity in found]
 
-    assert states("financial_year=&cancelled=no") == ["complete"]
-    assert states("financial_year=&cancelled=yes") == ["cancelled"]
+    assert states("financial_year=&state=not_cancelled") == ["complete"]
+    assert states("financial_year=&state=cancelled") == ["cancelled"]
 
 
 @pytest.mark.parametrize("year", ["2002", "1900"])

@@ -64,7 +64,11 @@ class OpenActivityMixin:
 def activity_list(request):
     """Activities with filters (link, kind, financial year, objective, flagged) and the same list as CSV."""
     activities = ActivityFilter(ActivityFilter.with_defaults(request.GET), queryset=selectors.activity_list())
-    context = {**filtered_page(request, activities), "crumbs": [("Activities", None)]}
+    context = {
+        **filtered_page(request, activities),
+        "council_spend": selectors.council_spend_of(activities.qs),
+        "crumbs": [("Activities", None)],
+    }
     return render(request, "partnerships/activity_list.html", context)
 
 

@@ -28,6 +28,7 @@ def gift_list(request):
     context = {
         **listing,
         "gifts": selectors.with_gift_flags(listing["page"].object_list),
+        "total_value": selectors.total_value_of(gifts.qs),
         "crumbs": [activities_crumb(), ("Gifts and hospitality", None)],
     }
     return render(request, "partnerships/gift_list.html", context)

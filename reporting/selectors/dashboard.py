@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from intlinks.money import ZERO
+from partnerships.filters import NOT_CANCELLED
 from partnerships.models import Activity, Cost, ExternalFunding, Gift, Partnership, Place
 from partnerships.models.links import LIVE_STATUSES
 from partnerships.selectors import AWARDED, leverage_by_year
@@ -197,7 +198,7 @@ def _activity_figures(year: FinancialYear):
             **kinds,
         )
     )
-    query = {"financial_year": year.start, "cancelled": "no"}
+    query = {"financial_year": year.start, "state": NOT_CANCELLED}
     activities = Figure(
         "Activities", totals["total"], totals["latest"], _url("partnerships:activities", **query)
     )

@@ -345,7 +345,7 @@ def test_the_page_shows_each_figure_with_its_date_and_link(council, client, memb
     page = client.get("/reporting/?year=2016").content.decode()
 
     assert "Dashboard 2016/17" in page
-    assert "/partnerships/activities/?financial_year=2016&amp;cancelled=no" in page
+    assert "/partnerships/activities/?financial_year=2016&amp;state=not_cancelled" in page
     assert "31 Mar 2017" in page
     assert "£1,200.00" in page
     assert "£3,375.00" in page

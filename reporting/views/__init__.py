@@ -1,0 +1,1 @@
+"""The working party's pages, one module a subject."""
