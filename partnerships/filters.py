@@ -5,7 +5,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django_countries import countries
 
-from partnerships.models import Activity, Gift, Partnership, Place, Status, Theme
+from partnerships.models import (
+    Activity,
+    Gift,
+    GrantApplication,
+    Organisation,
+    Partnership,
+    Place,
+    Status,
+    Theme,
+)
 from strategy.financial_years import FinancialYear, financial_year_of
 from strategy.models import Objective
 
@@ -169,3 +178,22 @@ class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(description__icontains=value) | Q(counterparty__icontains=value))
+
+
+class GrantFilter(django_filters.FilterSet):
+    """The grant applications list: by state, organisation and the financial year of their budget."""
+
+    state = django_filters.ChoiceFilter(label="State", choices=GrantApplication.State.choices)
+    organisation = django_filters.ModelChoiceFilter(
+        label="Organisation", queryset=Organisation.objects.current()
+    )
+    financial_year = django_filters.ChoiceFilter(
+        label="Financial year", method="filter_year", choices=lambda: financial_year_choices()[1:]
+    )
+
+    class Meta:
+        model = GrantApplication
+        fields = ["state", "organisation", "financial_year"]
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(budget_line__budget__financial_year=int(value))

@@ -16,6 +16,13 @@ from partnerships.selectors.activities import (
 )
 from partnerships.selectors.funding import Leverage, funding_list, leverage_by_year
 from partnerships.selectors.gifts import flagged_gifts, gift_register, with_gift_flags
+from partnerships.selectors.grants import (
+    GrantTotals,
+    awarded_grants,
+    grant_detail,
+    grant_list,
+    grant_totals,
+)
 from partnerships.selectors.links import (
     RECENT_ACTIVITIES,
     RECENT_GIFTS,
@@ -26,6 +33,13 @@ from partnerships.selectors.links import (
     partnership_detail,
     partnership_list,
     partnership_timeline,
+)
+from partnerships.selectors.meetings import (
+    MeetingPapers,
+    grants_open_for_agenda,
+    meeting_detail,
+    meeting_list,
+    meeting_papers,
 )
 from partnerships.selectors.places import organisation_list, place_list, places_for_map
 
@@ -56,4 +70,14 @@ __all__ = [
     "places_for_map",
     "with_activity_totals",
     "with_gift_flags",
+    "GrantTotals",
+    "MeetingPapers",
+    "awarded_grants",
+    "grant_detail",
+    "grant_list",
+    "grant_totals",
+    "grants_open_for_agenda",
+    "meeting_detail",
+    "meeting_list",
+    "meeting_papers",
 ]
