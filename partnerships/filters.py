@@ -187,13 +187,15 @@ class GrantFilter(django_filters.FilterSet):
     organisation = django_filters.ModelChoiceFilter(
         label="Organisation", queryset=Organisation.objects.current()
     )
-    financial_year = django_filters.ChoiceFilter(
-        label="Financial year", method="filter_year", choices=lambda: financial_year_choices()[1:]
-    )
+    financial_year = django_filters.ChoiceFilter(label="Financial year", method="filter_year", choices=[])
 
     class Meta:
         model = GrantApplication
         fields = ["state", "organisation", "financial_year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["financial_year"].extra["choices"] = financial_year_choices()[1:]
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(budget_line__budget__financial_year=int(value))
