@@ -32,7 +32,7 @@ def _check_item(item: AgendaItem, meeting: Meeting, stored: dict[int, int | None
     item.full_clean(exclude=["meeting"])
     if item.kind != AgendaItem.Kind.GRANT:
         return
-    application = item.grant_application
+    application = GrantApplication.objects.get(pk=item.grant_application_id)  # as stored, not as given
     already_here = application.meeting_id == meeting.pk or stored.get(item.pk) == application.pk
     if not already_here and not application.can("consider"):
         raise ValidationError({"grant_application": application.step_refusal("consider")})
