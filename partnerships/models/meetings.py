@@ -8,7 +8,6 @@ among the members present.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -42,9 +41,6 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.title}, {self.held_on:%-d %B %Y}"
-
-    def get_absolute_url(self):
-        return reverse("reporting:meeting", args=[self.pk])
 
     @property
     def has_happened(self) -> bool:

@@ -58,7 +58,9 @@ def approved(officer, member, amount=Decimal("1000.00")):
 def test_walks_the_whole_life_and_logs_each_step(officer, member, colleague):
     application, meeting = approved(officer, member)
     services.grant_pay(application=application, by=colleague, amount=Decimal("900.00"), paid_on=date.today())
-    services.grant_record_monitoring(application=application, by=officer, received_on=date.today(), notes="Fine")
+    services.grant_record_monitoring(
+        application=application, by=officer, received_on=date.today(), notes="Fine"
+    )
     services.grant_close(application=application, by=officer)
     application.refresh_from_db()
     assert application.state == State.CLOSED
@@ -70,7 +72,8 @@ def test_walks_the_whole_life_and_logs_each_step(officer, member, colleague):
         "monitored",
         "closed",
     ]
-    assert application.decided_by == member and application.meeting == meeting
+    assert application.decided_by == member
+    assert application.meeting == meeting
     assert application.paid_by == colleague
     assert application.history.count() >= 6
 
@@ -91,7 +94,9 @@ def test_refuses_to_put_a_draft_on_an_agenda(officer, member):
 def test_refuses_to_decide_twice(officer, member):
     application, meeting = approved(officer, member)
     with pytest.raises(ValidationError, match="already been decided"):
-        services.grant_decide(application=application, meeting=meeting, by=member, approve=False, reasons="No")
+        services.grant_decide(
+            application=application, meeting=meeting, by=member, approve=False, reasons="No"
+        )
 
 
 def test_refuses_a_decision_by_an_officer(officer, member, colleague):
@@ -144,7 +149,9 @@ def test_refuses_a_payer_who_decided(django_user_model, officer):
     both = make_user(django_user_model, "both", OFFICER)
     both.groups.add(Group.objects.get(name=MEMBER))
     application, meeting = considered(officer, both)
-    services.grant_decide(application=application, meeting=meeting, by=both, approve=True, amount=Decimal(500))
+    services.grant_decide(
+        application=application, meeting=meeting, by=both, approve=True, amount=Decimal(500)
+    )
     with pytest.raises(ValidationError, match="another officer must record its payment"):
         services.grant_pay(application=application, by=both, amount=Decimal(500), paid_on=date.today())
 
@@ -152,7 +159,9 @@ def test_refuses_a_payer_who_decided(django_user_model, officer):
 def test_refuses_a_payment_above_the_amount_approved(officer, member):
     application, _ = approved(officer, member, amount=Decimal("1000.00"))
     with pytest.raises(ValidationError, match="no more than the amount approved"):
-        services.grant_pay(application=application, by=officer, amount=Decimal("1000.01"), paid_on=date.today())
+        services.grant_pay(
+            application=application, by=officer, amount=Decimal("1000.01"), paid_on=date.today()
+        )
 
 
 def test_database_refuses_a_payment_above_the_amount_approved(officer, member):
@@ -226,7 +235,9 @@ def test_refuses_a_non_member_among_those_present(officer, colleague):
 def test_taking_an_undecided_grant_off_the_agenda_sends_it_back_to_submitted(officer, member):
     application, meeting = considered(officer, member)
     item = meeting.items.get()
-    services.meeting_save(meeting=meeting, members_present=[member], items=[], removed_items=[item], by=officer)
+    services.meeting_save(
+        meeting=meeting, members_present=[member], items=[], removed_items=[item], by=officer
+    )
     application.refresh_from_db()
     assert application.state == State.SUBMITTED
 

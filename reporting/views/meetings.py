@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.generic import CreateView, FormView, UpdateView
 
 from intlinks.editing import ServiceFormMixin
 from partnerships import selectors, services
 from partnerships.forms import AgendaItemFormSet, DecisionForm, MeetingForm
 from partnerships.models import GrantApplication, Meeting
+from reporting.selectors import meetings as meeting_selectors
 
 VIEW = "partnerships.view_meeting"
 
@@ -24,15 +25,11 @@ def meetings_crumb() -> tuple[str, str]:
 
 
 def meeting_crumbs(meeting: Meeting, *current: str) -> list[tuple[str, str | None]]:
-    return [meetings_crumb(), (str(meeting), meeting.get_absolute_url()), *[(c, None) for c in current]]
+    return [meetings_crumb(), (str(meeting), meeting_url(meeting)), *[(c, None) for c in current]]
 
 
-def dashboard_path() -> str:
-    """The members' dashboard (built beside these pages, in reporting); its index until it is named."""
-    try:
-        return reverse("reporting:dashboard")
-    except NoReverseMatch:
-        return reverse("reporting:meetings").removesuffix("meetings/")
+def meeting_url(meeting: Meeting) -> str:
+    return reverse("reporting:meeting", args=[meeting.pk])
 
 
 def _meeting(pk: int) -> Meeting:
@@ -74,7 +71,7 @@ def meeting_detail(request, pk):
 def meeting_papers(request, pk):
     """The meeting's papers: every agenda item with its live figures, on one printable page."""
     try:
-        papers = selectors.meeting_papers(pk)
+        papers = meeting_selectors.meeting_papers(pk)
     except Meeting.DoesNotExist as error:
         raise Http404("No such meeting") from error
     context = {
@@ -114,7 +111,7 @@ class MeetingFormView(ServiceFormMixin):
         )
 
     def get_success_url(self):
-        return self.object.get_absolute_url()
+        return meeting_url(self.object)
 
 
 class MeetingCreateView(MeetingFormView, CreateView):
@@ -154,7 +151,7 @@ class GrantDecisionView(ServiceFormMixin, FormView):
             )
             if refusal:
                 messages.error(request, refusal)
-                return redirect(self.meeting)
+                return redirect(meeting_url(self.meeting))
         return super().dispatch(request, *args, **kwargs)
 
     def crumbs(self):
@@ -177,4 +174,4 @@ class GrantDecisionView(ServiceFormMixin, FormView):
         )
 
     def get_success_url(self):
-        return self.meeting.get_absolute_url()
+        return meeting_url(self.meeting)
