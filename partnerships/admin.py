@@ -495,3 +495,15 @@ class MeetingAdmin(SimpleHistoryAdmin):
     filter_horizontal = ("members_present",)
     inlines = [AgendaItemInline]
     readonly_fields = ("recorded_by",)
+
+
+@admin.register(GrantStateChange)
+class GrantStateChangeAdmin(SimpleHistoryAdmin):
+    list_display = ("application", "from_state", "to_state", "changed_at", "changed_by")
+    readonly_fields = ("application", "from_state", "to_state", "changed_at", "changed_by", "note")
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ("meeting", "position", "kind", "title")
+    raw_id_fields = ("grant_application", "partnership")
