@@ -53,6 +53,8 @@ ROLES = (
         # The council's conduct rules are set by the Administrator, not by those they apply to.
         excludes=("partnerships.conductpolicy", "partnerships.hotelcap"),
         extra=("partnerships.approve_breach",),
+        # Grant decisions are the working party's: an officer records submission and payment (issue 11).
+        withholds=("partnerships.decide_grantapplication",),
     ),
     Role(
         MEMBER,
@@ -73,7 +75,8 @@ ROLES = (
         reads=(*DOMAIN_APPS, "intlinks", "auth"),
         edits=(*DOMAIN_APPS, "auth"),
         # Whoever manages the accounts is not also the second person who approves a breach (issue 9).
-        withholds=("partnerships.approve_breach",),
+        # Nor does it decide grants, which is the working party's (issue 11).
+        withholds=("partnerships.approve_breach", "partnerships.decide_grantapplication"),
         staff=True,
     ),
 )

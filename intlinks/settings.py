@@ -47,6 +47,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The council's name as it appears in the header and on every report.
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Leicester City Council")
+# The council's organisation identifier (org-id.guide), the prefix of its 360Giving grant identifiers.
+GRANTS_ORG_ID_PREFIX = os.environ.get("GRANTS_ORG_ID_PREFIX", "GB-LAE-LCE")
 SERVICE_NAME = "International links"
 
 INSTALLED_APPS = [

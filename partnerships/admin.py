@@ -21,6 +21,7 @@ from partnerships import services
 from partnerships.models import (
     Activity,
     ActivityStateChange,
+    AgendaItem,
     Agreement,
     AnnualReview,
     Appraisal,
@@ -30,8 +31,11 @@ from partnerships.models import (
     Evidence,
     ExternalFunding,
     Gift,
+    GrantApplication,
+    GrantStateChange,
     HotelCap,
     LogframeRow,
+    Meeting,
     Organisation,
     Partnership,
     PartnershipOrganisation,
@@ -425,3 +429,81 @@ class ExternalFundingAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
 @admin.register(ReportingDeadline)
 class ReportingDeadlineAdmin(SimpleHistoryAdmin):
     list_display = ("funding", "description", "due_on", "done")
+
+
+class GrantStateChangeInline(TrailInline):
+    # Steps go through the services (submit, decide at a meeting, pay, monitoring report, close).
+    model = GrantStateChange
+    readonly_fields = ("from_state", "to_state", "changed_at", "changed_by", "note")
+
+
+# Set only by the services: the steps of an application and who took each.
+GRANT_STEP_FIELDS = (
+    "state",
+    "recorded_by",
+    "submitted_on",
+    "submitted_by",
+    "meeting",
+    "decided_by",
+    "decided_at",
+    "amount_approved",
+    "conditions",
+    "decline_reasons",
+    "override_reason",
+    "amount_paid",
+    "paid_on",
+    "paid_by",
+    "monitoring_received_on",
+    "monitoring_notes",
+)
+
+
+@admin.register(GrantApplication)
+class GrantApplicationAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
+    list_display = ("title", "organisation", "state", "amount_requested", "amount_approved", "amount_paid")
+    list_filter = ("state",)
+    search_fields = ("title", "purpose", "organisation__name")
+    readonly_fields = GRANT_STEP_FIELDS
+    filter_horizontal = ("objectives",)
+    inlines = [GrantStateChangeInline]
+
+    def has_change_permission(self, request, obj=None):
+        # Only a draft is edited, as on its page; a declined or closed one is read-only.
+        if obj is not None and not obj.can("edit"):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        services.grant_save(
+            application=obj, objectives=form.cleaned_data.get("objectives", ()), by=request.user
+        )
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:  # the trail is read-only; objectives were set by the service
+            self.save_formset(request, form, formset, change=change)
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    raw_id_fields = ("grant_application", "partnership")
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ("held_on", "title")
+    filter_horizontal = ("members_present",)
+    inlines = [AgendaItemInline]
+    readonly_fields = ("recorded_by",)
+
+
+@admin.register(GrantStateChange)
+class GrantStateChangeAdmin(SimpleHistoryAdmin):
+    list_display = ("application", "from_state", "to_state", "changed_at", "changed_by")
+    readonly_fields = ("application", "from_state", "to_state", "changed_at", "changed_by", "note")
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ("meeting", "position", "kind", "title")
+    raw_id_fields = ("grant_application", "partnership")

@@ -8,7 +8,8 @@ class PartnershipsConfig(AppConfig):
     verbose_name = "Partnerships"
 
     def ready(self):
-        from partnerships.spending import activity_cost_spending
+        from partnerships.spending import activity_cost_spending, grant_spending
         from strategy.spending import register_spending_source
 
         register_spending_source(activity_cost_spending)
+        register_spending_source(grant_spending)

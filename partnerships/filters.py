@@ -6,7 +6,17 @@ from django.db.models import Q
 from django.utils import timezone
 from django_countries import countries
 
-from partnerships.models import Activity, ExternalFunding, Gift, Partnership, Place, Status, Theme
+from partnerships.models import (
+    Activity,
+    ExternalFunding,
+    Gift,
+    GrantApplication,
+    Organisation,
+    Partnership,
+    Place,
+    Status,
+    Theme,
+)
 from partnerships.models.links import LIVE_STATUSES
 from partnerships.selectors.funding import AWARDED
 from strategy.financial_years import FinancialYear, financial_year_of, validate_financial_year_in_bounds
@@ -262,3 +272,24 @@ class FundingFilter(django_filters.FilterSet):
 
     def filter_awarded_in(self, queryset, name, value):
         return in_financial_year(queryset.filter(AWARDED), "awarded_on", value)
+
+
+class GrantFilter(django_filters.FilterSet):
+    """The grant applications list: by state, organisation and the financial year of their budget."""
+
+    state = django_filters.ChoiceFilter(label="State", choices=GrantApplication.State.choices)
+    organisation = django_filters.ModelChoiceFilter(
+        label="Organisation", queryset=Organisation.objects.current()
+    )
+    financial_year = django_filters.ChoiceFilter(label="Financial year", method="filter_year", choices=[])
+
+    class Meta:
+        model = GrantApplication
+        fields = ["state", "organisation", "financial_year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["financial_year"].extra["choices"] = financial_year_choices()[1:]
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(budget_line__budget__financial_year=int(value))

@@ -29,3 +29,23 @@ def activity_cost_spending(*, budget_lines: Sequence) -> dict[int, Spending]:
         .order_by()
     )
     return {row["budget_line_id"]: Spending(committed=row["committed"], spent=row["spent"]) for row in rows}
+
+
+def grant_spending(*, budget_lines: Sequence) -> dict[int, Spending]:
+    """Grants to local organisations charged to each line, in one query: an approved grant not yet paid
+    is committed (its amount approved), a paid one is spent (its amount paid; what was approved and not
+    paid is released). An archived application is not spending."""
+    from partnerships.models import GrantApplication
+
+    State = GrantApplication.State
+    rows = (
+        GrantApplication.objects.current()
+        .filter(budget_line__in=[line.pk for line in budget_lines])
+        .values("budget_line_id")
+        .annotate(
+            committed=Coalesce(Sum("amount_approved", filter=Q(state=State.APPROVED)), ZERO_MONEY),
+            spent=Coalesce(Sum("amount_paid", filter=Q(state__in=GrantApplication.PAID_STATES)), ZERO_MONEY),
+        )
+        .order_by()
+    )
+    return {row["budget_line_id"]: Spending(committed=row["committed"], spent=row["spent"]) for row in rows}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partnerships.views import activities, funding, gifts, links, places, reviews
+from partnerships.views import activities, funding, gifts, grants, links, places, reviews
 
 app_name = "partnerships"
 
@@ -53,6 +53,18 @@ urlpatterns = [
     path("activities/funding/", funding.funding_list, name="funding"),
     path("activities/funding/new/", funding.FundingCreateView.as_view(), name="funding_create"),
     path("activities/funding/<int:pk>/edit/", funding.FundingUpdateView.as_view(), name="funding_edit"),
+    path("grants/", grants.grant_list, name="grants"),
+    path("grants/new/", grants.GrantCreateView.as_view(), name="grant_create"),
+    path("grants/360giving.json", grants.grants_360giving_json, name="grants_360giving_json"),
+    path("grants/360giving.csv", grants.grants_360giving_csv, name="grants_360giving_csv"),
+    path("grants/360giving.xlsx", grants.grants_360giving_xlsx, name="grants_360giving_xlsx"),
+    path("grants/transparency.csv", grants.grants_transparency_csv, name="grants_transparency_csv"),
+    path("grants/<int:pk>/", grants.grant_detail, name="grant"),
+    path("grants/<int:pk>/edit/", grants.GrantUpdateView.as_view(), name="grant_edit"),
+    path("grants/<int:pk>/submit/", grants.grant_submit, name="grant_submit"),
+    path("grants/<int:pk>/pay/", grants.GrantPayView.as_view(), name="grant_pay"),
+    path("grants/<int:pk>/monitoring/", grants.GrantMonitoringView.as_view(), name="grant_monitoring"),
+    path("grants/<int:pk>/close/", grants.grant_close, name="grant_close"),
     path("places/", places.place_list, name="places"),
     path("places/new/", places.PlaceCreateView.as_view(), name="place_create"),
     path("places/<int:pk>/edit/", places.PlaceUpdateView.as_view(), name="place_edit"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reporting.views import dashboard, health, matrix, since
+from reporting.views import dashboard, health, matrix, meetings, since
 
 app_name = "reporting"
 
@@ -12,4 +12,14 @@ urlpatterns = [
     path("matrix/export.xlsx", matrix.matrix_xlsx, name="matrix_xlsx"),
     path("health/", health.partnership_health_table, name="health"),
     path("since/", since.since_page, name="since"),
+    path("meetings/", meetings.meeting_list, name="meetings"),
+    path("meetings/new/", meetings.MeetingCreateView.as_view(), name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/edit/", meetings.MeetingUpdateView.as_view(), name="meeting_edit"),
+    path("meetings/<int:pk>/papers/", meetings.meeting_papers, name="meeting_papers"),
+    path(
+        "meetings/<int:pk>/grants/<int:grant>/decide/",
+        meetings.GrantDecisionView.as_view(),
+        name="meeting_decide",
+    ),
 ]

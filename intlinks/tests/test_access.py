@@ -86,7 +86,45 @@ def partnership_objects(settings, tmp_path) -> dict:
         ).pk,
         "organisation": OrganisationFactory().pk,
         **activity_objects(partnership),
+        **grant_objects(),
     }
+
+
+def grant_objects() -> dict:
+    """A draft grant, an approved one and one considered at a meeting that has happened."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from partnerships.models import AgendaItem, GrantApplication
+    from partnerships.tests.factories import GrantApplicationFactory, MeetingFactory
+
+    meeting = MeetingFactory()
+    clerk_of_it = make_user_for_objects_named("grant-officer")
+    submitted = {"submitted_on": meeting.held_on - timedelta(days=7), "submitted_by": clerk_of_it}
+    considered = GrantApplicationFactory(state=GrantApplication.State.CONSIDERED, **submitted)
+    AgendaItem.objects.create(meeting=meeting, kind="grant", grant_application=considered)
+    approved = GrantApplicationFactory(
+        state=GrantApplication.State.APPROVED,
+        meeting=meeting,
+        decided_by=make_user_for_objects_named("grant-member"),
+        decided_at=timezone.now(),
+        amount_approved=Decimal("1000.00"),
+        **submitted,
+    )
+    return {
+        "grant": GrantApplicationFactory().pk,
+        "grant_approved": approved.pk,
+        "grant_considered": considered.pk,
+        "meeting": meeting.pk,
+    }
+
+
+def make_user_for_objects_named(username: str):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(username=username)
 
 
 def activity_objects(partnership) -> dict:

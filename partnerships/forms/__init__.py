@@ -11,6 +11,7 @@ from partnerships.forms.activities import (
 )
 from partnerships.forms.funding import DeadlineFormSet, FundingForm, ReportingDeadlineForm
 from partnerships.forms.gifts import GiftForm
+from partnerships.forms.grants import DecisionForm, GrantForm, MonitoringForm, PaymentForm
 from partnerships.forms.links import (
     AgreementForm,
     LifeCycleChoiceField,
@@ -18,11 +19,18 @@ from partnerships.forms.links import (
     PartnershipOrganisationForm,
     StatusChangeForm,
 )
+from partnerships.forms.meetings import AgendaItemFormSet, MeetingForm
 from partnerships.forms.places import ContactForm, OrganisationForm, PlaceForm
 from partnerships.forms.reviews import AnnualReviewForm, AppraisalForm, LogframeRowForm
 
 __all__ = [
     "ActivityForm",
+    "AgendaItemFormSet",
+    "DecisionForm",
+    "GrantForm",
+    "MeetingForm",
+    "MonitoringForm",
+    "PaymentForm",
     "AgreementForm",
     "AnnualReviewForm",
     "AppraisalForm",

@@ -11,6 +11,7 @@ from partnerships.models.conduct import ConductPolicy, HotelCap, Region, policy_
 from partnerships.models.costs import MAX_COST, Cost, in_pounds
 from partnerships.models.funding import ExternalFunding, ReportingDeadline
 from partnerships.models.gifts import REGISTRATION_DAYS, Gift
+from partnerships.models.grants import GrantApplication, GrantStateChange
 from partnerships.models.links import (
     AGREEMENT_LAPSE_WARNING_DAYS,
     ALLOWED_MOVES,
@@ -22,6 +23,7 @@ from partnerships.models.links import (
     Status,
     StatusChange,
 )
+from partnerships.models.meetings import AgendaItem, Meeting
 from partnerships.models.places import Contact, Organisation, Place, Theme
 from partnerships.models.reviews import AnnualReview, Appraisal, LogframeRow
 
@@ -35,6 +37,10 @@ __all__ = [
     "Evidence",
     "ExternalFunding",
     "Gift",
+    "GrantApplication",
+    "GrantStateChange",
+    "AgendaItem",
+    "Meeting",
     "HotelCap",
     "Region",
     "ReportingDeadline",

@@ -17,6 +17,13 @@ from partnerships.selectors.activities import (
 )
 from partnerships.selectors.funding import AWARDED, Leverage, funding_list, leverage_by_year
 from partnerships.selectors.gifts import flagged_gifts, gift_register, total_value_of, with_gift_flags
+from partnerships.selectors.grants import (
+    GrantTotals,
+    awarded_grants,
+    grant_detail,
+    grant_list,
+    grant_totals,
+)
 from partnerships.selectors.links import (
     RECENT_ACTIVITIES,
     RECENT_GIFTS,
@@ -27,6 +34,13 @@ from partnerships.selectors.links import (
     partnership_detail,
     partnership_list,
     partnership_timeline,
+)
+from partnerships.selectors.meetings import (
+    MeetingPapers,
+    grants_open_for_agenda,
+    meeting_detail,
+    meeting_list,
+    meeting_papers,
 )
 from partnerships.selectors.places import organisation_list, place_list, places_for_map
 
@@ -60,4 +74,14 @@ __all__ = [
     "total_value_of",
     "with_activity_totals",
     "with_gift_flags",
+    "GrantTotals",
+    "MeetingPapers",
+    "awarded_grants",
+    "grant_detail",
+    "grant_list",
+    "grant_totals",
+    "grants_open_for_agenda",
+    "meeting_detail",
+    "meeting_list",
+    "meeting_papers",
 ]

@@ -15,6 +15,15 @@ from partnerships.services.activities import (
 from partnerships.services.conduct import breach_approve, breach_justify
 from partnerships.services.funding import funding_save
 from partnerships.services.gifts import gift_save
+from partnerships.services.grants import (
+    decision_refusal,
+    grant_close,
+    grant_decide,
+    grant_pay,
+    grant_record_monitoring,
+    grant_save,
+    grant_submit,
+)
 from partnerships.services.links import (
     agreement_delete,
     agreement_save,
@@ -23,6 +32,7 @@ from partnerships.services.links import (
     partnership_organisation_save,
     partnership_update,
 )
+from partnerships.services.meetings import meeting_save
 from partnerships.services.places import contact_save, organisation_save, place_save
 from partnerships.services.reviews import appraisal_accept, appraisal_save, logframe_row_save, review_record
 
@@ -45,6 +55,14 @@ __all__ = [
     "evidence_delete",
     "funding_save",
     "gift_save",
+    "decision_refusal",
+    "grant_close",
+    "grant_decide",
+    "grant_pay",
+    "grant_record_monitoring",
+    "grant_save",
+    "grant_submit",
+    "meeting_save",
     "logframe_row_save",
     "organisation_save",
     "partnership_change_status",

@@ -12,7 +12,9 @@ from partnerships.models import (
     Cost,
     ExternalFunding,
     Gift,
+    GrantApplication,
     HotelCap,
+    Meeting,
     Organisation,
     Partnership,
     Place,
@@ -203,3 +205,23 @@ class ExternalFundingFactory(factory.django.DjangoModelFactory):
     amount_awarded = Decimal("15000.00")
     bid_on = date(2026, 1, 15)
     awarded_on = date(2026, 5, 1)
+
+
+class GrantApplicationFactory(factory.django.DjangoModelFactory):
+    """A draft application from a twinning association, charged to a grants line of 2025/26."""
+
+    class Meta:
+        model = GrantApplication
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Youth exchange {n}")
+    purpose = "Twelve young people visit the partner town's football club."
+    amount_requested = Decimal("1500.00")
+    budget_line = factory.LazyFunction(lambda: budget_line_for(2025, "Grants to twinning associations"))
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    held_on = factory.LazyFunction(lambda: date.today() - timedelta(days=1))

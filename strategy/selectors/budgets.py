@@ -133,3 +133,18 @@ def budget_summary(*, budget_id: int) -> BudgetSummary:
 def budgets_by_year():
     """Every current budget, the latest financial year first (one query)."""
     return Budget.objects.current()
+
+
+def budget_line_remaining(*, line: BudgetLine) -> Decimal:
+    """What a line has left: its allocation less what every spending source has committed and spent."""
+    spending = spending_by_line(budget_lines=[line])[line.pk]
+    return line.allocation - spending.committed - spending.spent
+
+
+def budget_lines_remaining(*, lines) -> dict[int, Decimal]:
+    """What each of `lines` has left, by line id, in a fixed number of queries however many lines."""
+    lines = list(lines)
+    spending = spending_by_line(budget_lines=lines)
+    return {
+        line.pk: line.allocation - spending[line.pk].committed - spending[line.pk].spent for line in lines
+    }
