@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from strategy import services
+from strategy.demo import recent_years
 from strategy.models import (
     Action,
     ActionPlan,
@@ -204,8 +205,10 @@ EXAMPLE_UPDATES = {
 }
 
 
-def load(stdout) -> None:
-    """Create whatever of the demonstration strategy, plan, indicators and budget is missing.
+def load(stdout, *, today: date | None = None) -> None:
+    """Create whatever of the demonstration strategy, plan, indicators and budget is missing, then the
+    example plan and budgets of the previous and current financial years (of `today`, by default the
+    day it runs: see `recent_years`).
 
     Every record is written through the service an officer's page uses, so it keeps the same rules.
     """
@@ -220,6 +223,8 @@ def load(stdout) -> None:
     stdout.write(
         f"Strategy: {strategy} with {len(objectives)} objectives, its example action plan and budget."
     )
+    with transaction.atomic():
+        stdout.write(recent_years.load(objectives_2008=objectives, aims=strategy.aims, today=today))
 
 
 def _themes() -> list[CorporateTheme]:
