@@ -266,7 +266,9 @@ def load(stdout, *, today: date | None = None) -> None:
         return
     for step in STEPS:
         step(context)
-    stdout.write(f"Examples of {context.previous} and {context.current}: activities, costs, reviews, funding.")
+    stdout.write(
+        f"Examples of {context.previous} and {context.current}: activities, costs, reviews, funding."
+    )
 
 
 def _context(today: date) -> DemoYears | None:
@@ -410,8 +412,8 @@ def _example_funding(funding: ExternalFunding, *, activity_title: str) -> None:
 
 
 def _gifts(context: DemoYears) -> None:
-    """A gift given to Rajkot's delegation, and one received and kept: a breach, justified by an officer
-    and waiting for a second person's approval (the working party's "breaches awaiting approval")."""
+    """A gift given to Rajkot's delegation, and one received and kept: a breach, justified by the
+    councillor who received it and waiting for an officer's approval ("breaches awaiting approval")."""
     rajkot = context.links.get("Rajkot")
     if rajkot is None:
         return
@@ -451,13 +453,13 @@ def _gifts(context: DemoYears) -> None:
             declared=True,
             source=RECENT_EXAMPLE,
         ),
-        by=context.officer,
+        by=context.member,  # registered by the councillor who received it
     )
     services.breach_justify(
         item=gift,
         justification="Example justification: hung in the Lord Mayor's parlour, where visitors see it; "
         "handing it over would offend the Mayor of Rajkot.",
-        by=context.officer,
+        by=context.member,  # the councillor who received it explains; an officer, a second person, approves
     )
 
 
@@ -494,6 +496,11 @@ def settle_past_examples(context: DemoYears) -> None:
     )
     for activity in past.order_by("starts_on", "pk"):
         _settle(activity, context)
+    # Last year's kept gift was approved in its year: only the current year's waits.
+    for gift in Gift.objects.unresolved().filter(
+        source=RECENT_EXAMPLE, given_on__lt=context.current.first_day, justified_by=context.member
+    ):
+        services.breach_approve(item=gift, by=context.officer)
 
 
 def _settle(activity: Activity, context: DemoYears) -> None:

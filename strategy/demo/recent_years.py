@@ -9,8 +9,8 @@ years shaped like Derby's plan (£20,000 a year, Derby's report, implications 1.
 "Example" in its title, name, note or source: none of it is presented as fact.
 
 Safe to run twice, and on any later day: the example strategy is found by its source and the years it
-covers, a plan or a budget by its year, an action by its reference, and updates are added only to an
-action that has none. A run a year later adds the new year's plan and budget; last year's stay.
+covers, a plan or a budget by its year, an action by its reference, and an action's updates are added
+with it, never later. A run a year later adds the new year's plan and budget; last year's stay.
 """
 
 from dataclasses import dataclass
@@ -85,7 +85,9 @@ PLAN_ACTIONS = [
 ]
 PREVIOUS_YEAR_UPDATES = {
     "1b": _steps((ON, Rag.GREEN, "trade visit to Krefeld agreed."), (DONE, Rag.GREEN, "visit made.")),
-    "1e": _steps((RISK, Rag.AMBER, "partner for the joint bid not yet found."), (DONE, Rag.GREEN, "bid sent.")),
+    "1e": _steps(
+        (RISK, Rag.AMBER, "partner for the joint bid not yet found."), (DONE, Rag.GREEN, "bid sent.")
+    ),
     "2c": _steps((ON, Rag.GREEN, "groups asked how their work serves NI 1."), (DONE, Rag.GREEN, "reported.")),
     "3a": _steps((RISK, Rag.AMBER, "no school link found."), (DROPPED, Rag.AMBER, "carried into next year.")),
     "4b": _steps(
@@ -125,7 +127,9 @@ def load(*, objectives_2008: dict[int, Objective], aims: str, today: date | None
     return f"Example plan and budgets for {years[0]} and {years[1]}: {strategy}."
 
 
-def _example_strategy(years: list[FinancialYear], objectives_2008: dict[int, Objective], aims: str) -> Strategy:
+def _example_strategy(
+    years: list[FinancialYear], objectives_2008: dict[int, Objective], aims: str
+) -> Strategy:
     covering = Strategy.objects.filter(
         source__startswith=EXAMPLE_STRATEGY_SOURCE,
         first_year__lte=years[0].start,
@@ -209,33 +213,37 @@ def _example_action_plan(strategy: Strategy, year: FinancialYear, officer, today
     updates = CURRENT_YEAR_UPDATES if is_current else PREVIOUS_YEAR_UPDATES
     for number, letter, planned_cost in PLAN_ACTIONS:
         reference = f"{number}{letter}"
-        action = Action.objects.filter(action_plan=plan, reference=reference).first()
-        if action is None:
-            way = WayForward.objects.select_related("objective").get(
-                objective__strategy=strategy, objective__number=number, letter=letter
+        if Action.objects.filter(action_plan=plan, reference=reference).exists():
+            continue  # its updates were added with it: a later run never rewrites its story
+        way = WayForward.objects.select_related("objective").get(
+            objective__strategy=strategy, objective__number=number, letter=letter
+        )
+        action = services.action_save(
+            action=Action(
+                action_plan=plan,
+                reference=reference,
+                description=way.text,
+                objective=way.objective,
+                way_forward=way,
+                lead_officer=officer,
+                start_date=year.first_day,
+                due_date=year.last_day,
+                planned_cost=planned_cost,
             )
-            action = services.action_save(
-                action=Action(
-                    action_plan=plan,
-                    reference=reference,
-                    description=way.text,
-                    objective=way.objective,
-                    way_forward=way,
-                    lead_officer=officer,
-                    start_date=year.first_day,
-                    due_date=year.last_day,
-                    planned_cost=planned_cost,
-                )
-            )
-        if officer and not action.updates.exists():
-            _add_updates(action, updates[reference], officer, year, today if is_current else year.last_day)
+        )
+        if officer:
+            if is_current:  # recent updates, so that no open action is stale
+                since, until = max(year.first_day, today - timedelta(days=60)), today
+            else:
+                since, until = year.first_day, year.last_day
+            _add_updates(action, updates[reference], officer, since, until)
 
 
-def _add_updates(action: Action, steps: list[Step], officer, year: FinancialYear, until: date) -> None:
-    """The steps spread evenly between the start of the year and `until` (today, in the current year)."""
-    span = (until - year.first_day).days
+def _add_updates(action: Action, steps: list[Step], officer, since: date, until: date) -> None:
+    """The steps spread evenly between `since` and `until`."""
+    span = (until - since).days
     for position, step in enumerate(steps, start=1):
-        day = year.first_day + timedelta(days=span * position // (len(steps) + 1))
+        day = since + timedelta(days=span * position // (len(steps) + 1))
         services.progress_update_add(
             action=action,
             by=officer,
