@@ -6,7 +6,8 @@ says where it came from. Coordinates are not in the documents: they are the plac
 added so the map has something to show, and say so. Derby's approaches are shown as an example.
 
 Safe to run twice: records are found by their natural key and only created when missing, so an
-officer's later edits are never overwritten.
+officer's later edits are never overwritten. The example records of the years around the day it runs
+are in `recent_years`; its STEPS list is where a later feature adds its own examples.
 """
 
 from datetime import date

@@ -2,7 +2,8 @@
 
 Safe to run twice: records are found by their natural keys and only created when missing, so edits
 made through the site are kept. Every record says where it came from; anything invented only to show
-a feature says "Example".
+a feature says "Example". The example plan and budgets of the years around the day it runs are in
+`recent_years`.
 """
 
 from datetime import date, datetime
