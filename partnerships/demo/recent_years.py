@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from partnerships import services
+from partnerships.demo.activities import EXAMPLE
 from partnerships.demo.recent_activities import ACTIVITIES, CostLine, ExampleActivity
 from partnerships.models import Activity, AnnualReview, Cost, ExternalFunding, Gift, Partnership
 from partnerships.models.links import twelve_months_before
@@ -81,17 +83,15 @@ def load(stdout, *, today: date | None = None) -> None:
 
 
 def _context(today: date) -> DemoYears | None:
-    from django.contrib.auth import get_user_model
-
     users = get_user_model().objects.in_bulk(["officer", "member"], field_name="username")
+    if len(users) < 2:
+        return None
     links = {
         link.place.name: link
         for link in Partnership.objects.current()
         .filter(kind=Partnership.Kind.TWINNING, place__name__in={a.link for a in ACTIVITIES} | {"Haskovo"})
         .select_related("place")
     }
-    if len(users) < 2:
-        return None
     current = financial_year_of(today)
     return DemoYears(today, current.previous, current, users["officer"], users["member"], links)
 
@@ -298,8 +298,6 @@ def settle_past_examples(context: DemoYears) -> None:
     become actual, a breach is explained by the councillor who travelled and approved by an officer,
     and the activity is completed; one whose safeguarding checklist was never complete is cancelled,
     with that reason, because it cannot honestly be shown as having happened."""
-    from partnerships.demo.activities import EXAMPLE
-
     past = Activity.objects.current().filter(
         source__in=[EXAMPLE, RECENT_EXAMPLE], state__in=[PLANNED, READY], ends_on__lt=context.today
     )
