@@ -6,7 +6,8 @@ says where it came from. Coordinates are not in the documents: they are the plac
 added so the map has something to show, and say so. Derby's approaches are shown as an example.
 
 Safe to run twice: records are found by their natural key and only created when missing, so an
-officer's later edits are never overwritten.
+officer's later edits are never overwritten. The example records of the years around the day it runs
+are in `recent_years`; its STEPS list is where a later feature adds its own examples.
 """
 
 from datetime import date
@@ -16,6 +17,7 @@ from django.db import transaction
 
 from partnerships import services
 from partnerships.demo import activities as demo_activities
+from partnerships.demo import recent_years
 from partnerships.models import (
     Appraisal,
     Organisation,
@@ -122,8 +124,10 @@ ORGANISATIONS = [
 ]
 
 
-def load(stdout) -> None:
-    """Create what is missing of Leicester's register; existing records are left as they are."""
+def load(stdout, *, today: date | None = None) -> None:
+    """Create what is missing of Leicester's register; existing records are left as they are. Then the
+    example records of the previous and current financial years (of `today`, by default the day it
+    runs), which also complete or cancel example activities whose dates have passed (`recent_years`)."""
     with transaction.atomic():
         themes = _themes()
         places = _places()
@@ -133,6 +137,8 @@ def load(stdout) -> None:
     stdout.write(f"Partnerships: {len(links)} Leicester twin cities, their associations, Derby's example.")
     with transaction.atomic():
         demo_activities.load(stdout)
+    with transaction.atomic():
+        recent_years.load(stdout, today=today)
 
 
 def _themes() -> dict[str, Theme]:

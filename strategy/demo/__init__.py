@@ -2,7 +2,8 @@
 
 Safe to run twice: records are found by their natural keys and only created when missing, so edits
 made through the site are kept. Every record says where it came from; anything invented only to show
-a feature says "Example".
+a feature says "Example". The example plan and budgets of the years around the day it runs are in
+`recent_years`.
 """
 
 from datetime import date, datetime
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from strategy import services
+from strategy.demo import recent_years
 from strategy.models import (
     Action,
     ActionPlan,
@@ -204,8 +206,10 @@ EXAMPLE_UPDATES = {
 }
 
 
-def load(stdout) -> None:
-    """Create whatever of the demonstration strategy, plan, indicators and budget is missing.
+def load(stdout, *, today: date | None = None) -> None:
+    """Create whatever of the demonstration strategy, plan, indicators and budget is missing, then the
+    example plan and budgets of the previous and current financial years (of `today`, by default the
+    day it runs: see `recent_years`).
 
     Every record is written through the service an officer's page uses, so it keeps the same rules.
     """
@@ -220,6 +224,8 @@ def load(stdout) -> None:
     stdout.write(
         f"Strategy: {strategy} with {len(objectives)} objectives, its example action plan and budget."
     )
+    with transaction.atomic():
+        stdout.write(recent_years.load(objectives_2008=objectives, aims=strategy.aims, today=today))
 
 
 def _themes() -> list[CorporateTheme]:
