@@ -19,6 +19,7 @@ from partnerships.models import (
 )
 from partnerships.models.links import LIVE_STATUSES
 from partnerships.selectors.funding import AWARDED
+from partnerships.selectors.grants import DECIDED
 from strategy.financial_years import FinancialYear, financial_year_of, validate_financial_year_in_bounds
 from strategy.models import CorporateTheme, Objective
 
@@ -282,14 +283,29 @@ class GrantFilter(django_filters.FilterSet):
         label="Organisation", queryset=Organisation.objects.current()
     )
     financial_year = django_filters.ChoiceFilter(label="Financial year", method="filter_year", choices=[])
+    decision = django_filters.ChoiceFilter(
+        label="Decision",
+        choices=[("decided", "Decided (approved or declined)"), ("awarded", "Approved"), ("paid", "Paid")],
+        method="filter_decision",
+    )
 
     class Meta:
         model = GrantApplication
-        fields = ["state", "organisation", "financial_year"]
+        fields = ["state", "organisation", "financial_year", "decision"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["financial_year"].extra["choices"] = financial_year_choices()[1:]
+        named = self.data.get("financial_year") if self.data is not None else None
+        self.filters["financial_year"].extra["choices"] = financial_year_choices(named)[1:]
+
+    def filter_decision(self, queryset, name, value):
+        # The same groups of states as the dashboard's grant figures (selectors.grants).
+        states = {
+            "decided": DECIDED,
+            "awarded": GrantApplication.AWARDED,
+            "paid": GrantApplication.PAID_STATES,
+        }
+        return queryset.filter(state__in=states[value])
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(budget_line__budget__financial_year=int(value))

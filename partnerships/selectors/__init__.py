@@ -19,10 +19,12 @@ from partnerships.selectors.funding import AWARDED, Leverage, funding_list, leve
 from partnerships.selectors.gifts import flagged_gifts, gift_register, total_value_of, with_gift_flags
 from partnerships.selectors.grants import (
     GrantTotals,
+    GrantYear,
     awarded_grants,
     grant_detail,
     grant_list,
     grant_totals,
+    grant_year,
 )
 from partnerships.selectors.links import (
     RECENT_ACTIVITIES,
@@ -75,6 +77,8 @@ __all__ = [
     "with_activity_totals",
     "with_gift_flags",
     "GrantTotals",
+    "GrantYear",
+    "grant_year",
     "MeetingPapers",
     "awarded_grants",
     "grant_detail",

@@ -2,14 +2,18 @@
 that the 360Giving and Transparency Code exports publish."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from intlinks.money import ZERO_MONEY
 from partnerships.models import GrantApplication, GrantStateChange
 from strategy.selectors.budgets import budget_line_remaining
+
+# The states in which the working party has taken its decision, either way.
+DECIDED = (*GrantApplication.AWARDED, GrantApplication.State.DECLINED)
 
 
 def grant_list() -> QuerySet[GrantApplication]:
@@ -72,3 +76,41 @@ def awarded_grants() -> QuerySet[GrantApplication]:
         .prefetch_related("objectives")
         .order_by("meeting__held_on", "pk")
     )
+
+
+@dataclass(frozen=True)
+class GrantYear:
+    """A financial year's grant decisions and payments (grants charged to that year's budget)."""
+
+    awarded: int
+    amount_awarded: Decimal
+    declined: int
+    last_decided_on: date | None
+    paid: int
+    amount_paid: Decimal
+    last_paid_on: date | None
+
+    @property
+    def decided(self) -> int:
+        return self.awarded + self.declined
+
+
+def grant_year(*, financial_year: int) -> GrantYear:
+    """What the working party decided and the council paid on `financial_year`'s budget, in one query."""
+    awarded = Q(state__in=GrantApplication.AWARDED)
+    decided = Q(state__in=DECIDED)
+    paid = Q(state__in=GrantApplication.PAID_STATES)
+    totals = (
+        GrantApplication.objects.current()
+        .filter(budget_line__budget__financial_year=financial_year)
+        .aggregate(
+            awarded=Count("pk", filter=awarded),
+            amount_awarded=Coalesce(Sum("amount_approved", filter=awarded), ZERO_MONEY),
+            declined=Count("pk", filter=Q(state=GrantApplication.State.DECLINED)),
+            last_decided_on=Max("meeting__held_on", filter=decided),
+            paid=Count("pk", filter=paid),
+            amount_paid=Coalesce(Sum("amount_paid", filter=paid), ZERO_MONEY),
+            last_paid_on=Max("paid_on", filter=paid),
+        )
+    )
+    return GrantYear(**totals)

@@ -13,9 +13,10 @@ Definitions, where the issue was silent (docs/adr/0012-the-members-dashboard.md)
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from urllib.parse import urlencode
 
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Sum, Value, When
@@ -27,7 +28,7 @@ from intlinks.money import ZERO
 from partnerships.filters import NOT_CANCELLED
 from partnerships.models import Activity, Cost, ExternalFunding, Gift, Partnership, Place
 from partnerships.models.links import LIVE_STATUSES
-from partnerships.selectors import AWARDED, leverage_by_year
+from partnerships.selectors import AWARDED, grant_year, leverage_by_year
 from strategy.financial_years import FinancialYear, financial_year_expression, financial_year_of
 from strategy.models import Action, ActionPlan, Budget, Objective, ProgressUpdate, Rag, Strategy
 from strategy.models.action_plans import NOT_RATED
@@ -123,9 +124,18 @@ class Dashboard:
     live_links: Figure
     drifting: Figure
     breaches: Figure
-    # GRANTS: "grants decided and paid" (partnerships.GrantApplication) is built on another branch; the
-    # lead wires it here after the merge (a Figure each for decided and paid, with their list's URL).
-    grants: dict = field(default_factory=dict)
+    grants: "Grants"
+
+
+@dataclass(frozen=True)
+class Grants:
+    """Grants to local organisations charged to the year's budget: decided (approved or declined) and paid."""
+
+    decided: Figure
+    awarded: Figure  # its value is the amount approved
+    declined: int
+    paid: Figure  # its value is the amount paid
+    paid_count: int
 
 
 def _url(name: str, *args, **query) -> str:
@@ -415,6 +425,22 @@ def _today_figures() -> tuple[Figure, Figure, Figure]:
     )
 
 
+def _grants(year: FinancialYear) -> Grants:
+    totals = grant_year(financial_year=year.start)
+    listed = partial(_url, "partnerships:grants", financial_year=year.start)
+    return Grants(
+        decided=Figure(
+            "Grant applications decided", totals.decided, totals.last_decided_on, listed(decision="decided")
+        ),
+        awarded=Figure(
+            "Grants approved", totals.amount_awarded, totals.last_decided_on, listed(decision="awarded")
+        ),
+        declined=totals.declined,
+        paid=Figure("Grants paid", totals.amount_paid, totals.last_paid_on, listed(decision="paid")),
+        paid_count=totals.paid,
+    )
+
+
 def current_year() -> FinancialYear:
     return financial_year_of(timezone.localdate())
 
@@ -451,4 +477,5 @@ def dashboard(*, year: FinancialYear) -> Dashboard:
         live_links=live_links,
         drifting=drifting,
         breaches=breaches,
+        grants=_grants(year),
     )
