@@ -12,7 +12,7 @@ and in a template `{% load charts %}{% chart chart %}`. Every function is pure: 
 
 from reporting.charts.bars import bar_chart, grouped_bar_chart
 from reporting.charts.chart import Chart, Row, Series
-from reporting.charts.lines import line_chart
+from reporting.charts.lines import Reference, line_chart
 from reporting.charts.maps import MapPlace, place_map
 from reporting.charts.units import COUNT, MONEY, Unit
 
@@ -21,6 +21,7 @@ __all__ = [
     "MONEY",
     "Chart",
     "MapPlace",
+    "Reference",
     "Row",
     "Series",
     "Unit",

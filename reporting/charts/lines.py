@@ -1,12 +1,15 @@
-"""Line charts: a trend over the years of a strategy period, one or more series.
+"""Line charts: a trend over the years of a strategy period, or a running total against a budget.
 
 Series differ by dash pattern and marker shape as well as colour, each point carries its value in
-text, and the legend names each series beside a sample of its line.
+text, and the legend names each series beside a sample of its line. A reference (the year's budget) is a
+dashed horizontal line named in text with its value; columns given as `table_only` are in the table
+and not drawn (each month's own amounts beside the running total that is drawn).
 """
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from reporting.charts import svg
 from reporting.charts.chart import (
@@ -27,11 +30,19 @@ from reporting.charts.chart import (
 )
 from reporting.charts.describe import summary
 from reporting.charts.scales import Scale, nice_ticks
-from reporting.charts.units import COUNT, Unit
+from reporting.charts.units import COUNT, Unit, Value, check_value
 
 PLOT_HEIGHT = 240
 TICK_SIZE, VALUE_SIZE = 14, 13
 HEADROOM = 22  # above the top tick, for the value label of a point on it
+REFERENCE_COLOUR = SECONDARY_TEXT  # dark grey, dashed: a target, not data of its own
+
+
+class Reference(NamedTuple):
+    """A horizontal line the series are read against, e.g. `Reference("Budget", Decimal("73400.00"))`."""
+
+    name: str
+    value: Value
 
 
 def line_chart(
@@ -43,26 +54,46 @@ def line_chart(
     label_heading: str = "Year",
     description: str | None = None,
     empty_message: str = EMPTY_MESSAGE,
+    reference: Reference | None = None,
+    table_only: Sequence[Series] = (),
 ) -> Chart:
-    """One line per series across the labels (usually years); `None` is a gap (no figure that year)."""
+    """One line per series across the labels (usually years); `None` is a gap (no figure that year).
+
+    `reference` draws a named horizontal line (a budget) that the axis always reaches; `table_only`
+    series are columns of the table after the drawn ones.
+    """
     if not series:
         raise ValueError("A line chart needs at least one series")
-    rows = checked_rows(labels, series)
-    names = tuple(one.name for one in series)
-    if not rows:
-        return Chart(title, description or "", unit, label_heading, names, rows, empty_message=empty_message)
-    description = description or summary("Line chart", rows, names, unit, label_heading)
-    drawing = _draw(rows, names, unit, title, description, chart_id(title, rows))
+    if reference is not None:  # an unknown budget draws no line
+        reference = (
+            Reference(reference.name, value) if (value := check_value(reference.value)) is not None else None
+        )
+    table = checked_rows(labels, [*series, *table_only])
+    names = tuple(one.name for one in (*series, *table_only))
+    drawn = tuple(Row(row.label, row.values[: len(series)]) for row in table)
+    if all(value is None for row in drawn for value in row.values):
+        return Chart(title, description or "", unit, label_heading, names, (), empty_message=empty_message)
+    description = description or _describe(drawn, names[: len(series)], unit, label_heading, reference)
+    drawing = _draw(drawn, names[: len(series)], unit, title, description, chart_id(title, table), reference)
     return Chart(
-        title, description, unit, label_heading, names, rows, svg=drawing, empty_message=empty_message
+        title, description, unit, label_heading, names, table, svg=drawing, empty_message=empty_message
     )
 
 
-def _draw(rows: tuple[Row, ...], names: tuple[str, ...], unit: Unit, title, description, identifier):
+def _describe(rows, names, unit: Unit, label_heading: str, reference: Reference | None) -> str:
+    said = summary("Line chart", rows, names, unit, label_heading)
+    if reference is None:
+        return said
+    return f"{said} {reference.name}: {unit.exact(reference.value)}."
+
+
+def _draw(rows, names, unit: Unit, title, description, identifier, reference: Reference | None = None):
     key, legend_height = legend(names, identifier, top=MARGIN, kind="line")
     top = MARGIN + legend_height + HEADROOM
     bottom = top + PLOT_HEIGHT
     values = [value for row in rows for value in row.values if value is not None]
+    if reference is not None:
+        values.append(reference.value)
     y_scale = Scale(nice_ticks(values, whole=unit.whole), bottom, top)
     tick_labels = y_scale.tick_labels(unit)
     left = MARGIN + max(svg.text_width(label, TICK_SIZE) for _, label in tick_labels) + 10
@@ -89,11 +120,13 @@ def _draw(rows: tuple[Row, ...], names: tuple[str, ...], unit: Unit, title, desc
         x_labels.append(label)
         lines_used = max(lines_used, lines)
     grid = _grid(y_scale, tick_labels, left, xs)
+    target = _reference(reference, y_scale, left, unit) if reference is not None else mark_safe("")
     drawn = [_series(index, rows, xs, y_scale) for index in range(len(names))]
     labels = _value_labels(rows, xs, y_scale, unit)
     return svg.document(
         key,
         grid,
+        target,
         *drawn,
         labels,
         svg.group(*x_labels, class_="app-chart__axis"),
@@ -121,6 +154,27 @@ def _grid(scale: Scale, tick_labels, left: float, xs: list[float]) -> SafeString
         parts.append(svg.element("line", x1=left, y1=y, x2=right, y2=y, stroke=colour, stroke_width=width))
         parts.append(svg.text(left - 6, y + 5, label, size=TICK_SIZE, fill=SECONDARY_TEXT, anchor="end"))
     return svg.group(*parts, class_="app-chart__grid")
+
+
+def _reference(reference: Reference, scale: Scale, left: float, unit: Unit) -> SafeString:
+    """The reference as a dashed line across the plot, its name and value in text above its right end."""
+    y, right = scale(reference.value), WIDTH - MARGIN
+    line = svg.element(
+        "line",
+        x1=left,
+        y1=y,
+        x2=right,
+        y2=y,
+        stroke=REFERENCE_COLOUR,
+        stroke_width=2,
+        stroke_dasharray="6 4",
+        class_="app-chart__reference",
+    )
+    content = f"{reference.name}: {unit.label(reference.value)}"
+    width = svg.text_width(content, VALUE_SIZE) + 4
+    ground = svg.element("rect", x=right - width, y=y - 19, width=width, height=15, fill="#ffffff")
+    name = svg.text(right - 2, y - 7, content, size=VALUE_SIZE, fill=TEXT, anchor="end")
+    return svg.group(line, ground, name)
 
 
 def _series(index: int, rows, xs, scale: Scale) -> SafeString:

@@ -9,7 +9,16 @@ import weasyprint
 from django.template import Context, Template
 from pypdf import PdfReader
 
-from reporting.charts import COUNT, MONEY, Row, Series, bar_chart, grouped_bar_chart, line_chart
+from reporting.charts import (
+    COUNT,
+    MONEY,
+    Reference,
+    Row,
+    Series,
+    bar_chart,
+    grouped_bar_chart,
+    line_chart,
+)
 from reporting.charts.scales import nice_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -273,6 +282,64 @@ def test_points_on_a_line_are_placed_by_value():
     ys = [float(point.split(",")[1]) for point in points]
     assert ys[0] - ys[1] == pytest.approx(ys[1] - ys[2])
     assert ys[0] > ys[2]  # higher values are higher up
+
+
+def spend_against_budget(**overrides):
+    arguments = {
+        "title": "Spend so far against the budget, 2024/25",
+        "labels": ["Apr 2024", "May 2024", "Jun 2024"],
+        "series": [Series("Spent so far", [Decimal("0.00"), Decimal("1500.00"), Decimal("4000.00")])],
+        "table_only": [
+            Series("Spent in the month", [Decimal("0.00"), Decimal("1500.00"), Decimal("2500.00")])
+        ],
+        "reference": Reference("Budget", Decimal("20000.00")),
+        "unit": MONEY,
+        "label_heading": "Month",
+    }
+    return line_chart(**{**arguments, **overrides})
+
+
+def test_a_reference_line_is_dashed_named_in_text_and_reached_by_the_axis():
+    chart = spend_against_budget()
+    root = parse(chart)
+
+    line = root.find(f".//{SVG}line[@class='app-chart__reference']")
+    assert line.get("stroke-dasharray") == "6 4"  # told apart from the data by its dashes, not its colour
+    assert "Budget: £20,000" in texts(root)
+    assert "£20k" in texts(root)  # the axis reaches the budget even though spend is far below it
+    points = root.find(f".//{SVG}polyline").get("points").split()
+    assert float(line.get("y1")) < min(float(point.split(",")[1]) for point in points)  # above the spend
+    assert chart.description.endswith("Budget: £20,000.00.")
+
+
+def test_table_only_columns_are_in_the_table_and_not_drawn():
+    chart = spend_against_budget()
+    root = parse(chart)
+
+    assert chart.value_headings == ("Spent so far", "Spent in the month")
+    assert chart.table_rows[2] == ("Jun 2024", ["£4,000.00", "£2,500.00"])
+    assert len(root.findall(f".//{SVG}polyline")) == 1
+    assert "Spent in the month" not in texts(root)  # not in the legend either
+    assert "£2,500" not in texts(root)
+
+
+def test_a_line_with_no_drawn_values_is_empty_even_with_table_only_values():
+    chart = spend_against_budget(series=[Series("Spent so far", [None, None, None])])
+
+    assert chart.is_empty
+    assert "<svg" not in render(chart)
+
+
+def test_an_unknown_reference_draws_no_line_and_a_float_one_is_refused():
+    chart = spend_against_budget(reference=Reference("Budget", None))
+    assert parse(chart).find(f".//{SVG}line[@class='app-chart__reference']") is None
+
+    with pytest.raises(TypeError):
+        spend_against_budget(reference=Reference("Budget", 20000.0))
+
+
+def test_a_reference_chart_is_the_same_bytes_every_time():
+    assert str(spend_against_budget().svg) == str(spend_against_budget().svg)
 
 
 def test_the_same_chart_renders_as_vector_text_in_a_pdf():

@@ -352,8 +352,7 @@ def test_the_page_shows_each_figure_with_its_date_and_link(council, client, memb
     assert "£2.50" in page
     assert "/partnerships/?drifting=yes" in page
     assert "/partnerships/?live=yes" in page
-    assert "GRANTS" not in page  # the placeholder is a template comment, not text
-    assert "Grants decided and paid will be shown here" in page
+    assert "No grant application on the 2016/17 budget has been decided yet." in page
     assert page.count('role="img"') == 7  # every chart drawn, each with its table
     assert page.count("Figures for:") == 7
 
@@ -518,6 +517,11 @@ def test_grants_decided_and_paid_are_the_years_and_link_to_their_list(
 ):
     decided_grants(council, django_user_model, officer, member)
     grants = dashboard(year=Y2016).grants
+    client.force_login(member)
+    page = client.get("/reporting/?year=2016").content.decode()
+    assert "£1,200.00" in page
+    assert "3 applications decided, 1 declined" in page
+    assert "£750.00 paid on 1 grant" in page
 
     assert (grants.decided.value, grants.declined, grants.decided.latest) == (3, 1, date(2016, 6, 9))
     assert grants.awarded.value == Decimal("1200.00")
@@ -532,3 +536,39 @@ def test_grants_decided_and_paid_are_the_years_and_link_to_their_list(
         page = client.get(figure.url)
         assert page.status_code == 200
         assert page.context["page"].paginator.count == count, figure.url
+
+
+def test_the_headline_figures_come_first_as_cards_with_their_records(council, client, member):
+    client.force_login(member)
+
+    page = client.get("/reporting/?year=2016").content.decode()
+
+    glance, charts = page.index("2016/17 at a glance"), page.index("2016/17 in charts")
+    assert page.index("The links today") < glance < charts  # pictures first, numbers second
+    assert len(re.findall(r'<section class="app-card[ "]', page)) == 9  # 3 today, 6 for the year
+    assert "See the 2 activities" in page
+    assert "See the 2 live links" in page
+    assert "See the 1 breach" in page
+    assert "Latest record 31 Mar 2017" in page
+    # Spend against budget in words and as a bar; the bar is a picture of the words, so hidden from readers.
+    assert "£1,200.00" in page[glance:charts]
+    assert "of £5,000.00 budget (24% spent)" in page
+    assert re.search(r'<svg class="app-card__bar"[^>]*aria-hidden="true"', page)
+    # Actions by RAG read without colour: each tag names its rating.
+    for words in ("Red: 1", "Amber: 0", "Green: 1", "Not rated yet: 1"):
+        assert words in page
+    assert "Needs attention" in page  # a drifting link and a breach, flagged in text as well as colour
+
+
+def test_the_spend_chart_is_the_running_total_against_the_budget(council):
+    from reporting.views.dashboard import dashboard_charts
+
+    data = dashboard(year=Y2016)
+    chart = dashboard_charts(data)["spend_by_month"]
+
+    assert chart.value_headings == ("Spent so far", "Spent in the month", "Committed in the month")
+    assert [label for label, _ in chart.table_rows][:1] == ["Apr 2016"]
+    assert chart.table_rows[-1] == ("Mar 2017", ["£1,200.00", *chart.table_rows[-1][1][1:]])
+    assert sum(row.values[1] for row in chart.rows) == data.spend.spent  # every month's own amount kept
+    assert sum(row.values[2] for row in chart.rows) == data.spend.committed
+    assert "Budget: £5,000" in chart.svg

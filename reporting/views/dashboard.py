@@ -1,5 +1,7 @@
 """The working-party members' dashboard: one financial year's figures and charts, and their lists."""
 
+from itertools import accumulate
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
@@ -9,6 +11,7 @@ from reporting.charts import (
     COUNT,
     MONEY,
     MapPlace,
+    Reference,
     Series,
     bar_chart,
     grouped_bar_chart,
@@ -17,6 +20,7 @@ from reporting.charts import (
 )
 from reporting.forms import DashboardYearForm
 from reporting.selectors.dashboard import Dashboard, current_year
+from strategy.selectors import RAG_ORDER
 
 # What the dashboard reads; every role holds these (README's access table), members above all.
 DASHBOARD_PERMISSIONS = (
@@ -45,6 +49,9 @@ def dashboard(request):
     context = {
         "dashboard": data,
         "charts": dashboard_charts(data) if data.has_data else {},
+        # Each RAG count with its rating, for a tag in the rating's colour that also says it in words.
+        "rag_counts": list(zip(RAG_ORDER, data.actions_by_rag, strict=False)),
+        "spent_percent": _spent_percent(data),
         "crumbs": [("Dashboard", None)],
     }
     return render(request, "reporting/dashboard.html", context)
@@ -57,13 +64,15 @@ def dashboard_charts(data: Dashboard) -> dict:
     no_strategy = f"No strategy covers {year}"
     by_line = data.spend.summary.rows if data.spend else []
     return {
-        "spend_by_month": grouped_bar_chart(
-            title=f"Council spend by month, {year}",
-            labels=[f"{month:%B %Y}" for month, _, _ in data.spend_by_month],
-            series=[
-                Series("Spent", [spent for _, spent, _ in data.spend_by_month]),
-                Series("Committed", [committed for _, _, committed in data.spend_by_month]),
+        "spend_by_month": line_chart(
+            title=f"Council spend so far against the budget, {year}",
+            labels=[f"{month:%b %Y}" for month, _, _ in data.spend_by_month],
+            series=[Series("Spent so far", list(accumulate(spent for _, spent, _ in data.spend_by_month)))],
+            table_only=[
+                Series("Spent in the month", [spent for _, spent, _ in data.spend_by_month]),
+                Series("Committed in the month", [committed for _, _, committed in data.spend_by_month]),
             ],
+            reference=Reference("Budget", data.spend.allocated) if data.spend else None,
             unit=MONEY,
             label_heading="Month",
             empty_message=no_budget,
@@ -127,6 +136,13 @@ def dashboard_charts(data: Dashboard) -> dict:
             empty_message="No activities with partner places on the map this year",
         ),
     }
+
+
+def _spent_percent(data: Dashboard) -> int | None:
+    """How much of the year's budget is spent, as a whole percentage for the card's bar (0 to 100)."""
+    if data.spend is None or data.spend.allocated <= 0:
+        return None
+    return max(0, min(100, round(data.spend.spent * 100 / data.spend.allocated)))
 
 
 def _trend_title(subject: str, data: Dashboard) -> str:
