@@ -17,7 +17,7 @@ class SinceForm(forms.Form):
     PARAMETERS = {"start": "from", "end": "to"}
 
     def __init__(self, query=None, *, today: date | None = None):
-        start, end = default_period(today=today)
+        start, end, self.last_meeting = default_period(today=today)
         data = {"from": start.isoformat(), "to": end.isoformat()}
         data.update({name: query[name] for name in data if query and name in query})
         super().__init__(data)

@@ -10,7 +10,17 @@ from datetime import date, timedelta
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from partnerships.models import Activity, ActivityStateChange, AnnualReview, Cost, Gift, StatusChange
+from partnerships.models import (
+    Activity,
+    ActivityStateChange,
+    AnnualReview,
+    Cost,
+    Gift,
+    GrantApplication,
+    Meeting,
+    StatusChange,
+)
+from partnerships.selectors.grants import DECIDED
 from strategy.models import ProgressUpdate, Rag
 
 # The default period looks back this many days from today.
@@ -19,13 +29,18 @@ DEFAULT_DAYS = 90
 SHOWN = 25
 
 
-def default_period(*, today: date | None = None) -> tuple[date, date]:
-    """The period the page opens on: the last 90 days up to today.
+def last_meeting(*, today: date) -> Meeting | None:
+    """The latest working-party meeting held before today (a meeting today is the one being read for)."""
+    return Meeting.objects.filter(held_on__lt=today).order_by("-held_on", "-pk").first()
 
-    The one place to change when the page should open "since the last working-party meeting".
-    """
+
+def default_period(*, today: date | None = None) -> tuple[date, date, Meeting | None]:
+    """The period the page opens on: from the day of the last meeting held (its own decisions included)
+    to today; the last 90 days when no meeting has been held. Returns the meeting too, to name it."""
     today = today or timezone.localdate()
-    return today - timedelta(days=DEFAULT_DAYS), today
+    meeting = last_meeting(today=today)
+    start = meeting.held_on if meeting else today - timedelta(days=DEFAULT_DAYS)
+    return start, today, meeting
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,7 @@ class SinceSummary:
     costs_approved: Changes
     gifts_approved: Changes
     actions_turned_red: Changes
+    grants_decided: Changes
 
     @property
     def is_empty(self) -> bool:
@@ -66,6 +82,7 @@ class SinceSummary:
                 self.costs_approved,
                 self.gifts_approved,
                 self.actions_turned_red,
+                self.grants_decided,
             )
         )
 
@@ -83,6 +100,16 @@ def actions_turned_red(*, start: date, end: date) -> QuerySet[ProgressUpdate]:
         .filter(Q(previous_rag__isnull=True) | ~Q(previous_rag=Rag.RED))
         .select_related("action__action_plan", "recorded_by")
         .order_by("recorded_at", "pk")
+    )
+
+
+def grants_decided(*, start: date, end: date) -> QuerySet[GrantApplication]:
+    """Applications approved or declined at a meeting held in the period, in the order decided."""
+    return (
+        GrantApplication.objects.current()
+        .filter(state__in=DECIDED, meeting__held_on__gte=start, meeting__held_on__lte=end)
+        .select_related("organisation", "meeting")
+        .order_by("meeting__held_on", "decided_at", "pk")
     )
 
 
@@ -146,4 +173,5 @@ def changes_since(*, start: date, end: date) -> SinceSummary:
         costs_approved=_listed(costs),
         gifts_approved=_listed(gifts),
         actions_turned_red=_listed(actions_turned_red(start=start, end=end)),
+        grants_decided=_listed(grants_decided(start=start, end=end)),
     )
