@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from intlinks.tests.queries import assert_fixed_queries, queries_for
 from partnerships.models import GrantApplication
-from partnerships.tests.factories import GrantApplicationFactory, PartnershipFactory
+from partnerships.tests.factories import ActivityFactory, GrantApplicationFactory, PartnershipFactory
 from partnerships.tests.test_grants import considered
+from reporting.selectors import dashboard
+from strategy.financial_years import FinancialYear
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +73,14 @@ def test_an_officer_records_a_meeting_with_its_agenda(client, officer, member):
 
 
 def papers_fixture(officer, member, n):
+    """A meeting with a grant application and the dashboard for 2025/26 on its agenda, and `n` more grant
+    applications and link reviews."""
+    from partnerships import services
+    from partnerships.models import AgendaItem
+
     application, meeting = considered(officer, member)
+    items = [*meeting.items.all(), AgendaItem(kind="dashboard", financial_year=2025)]
+    services.meeting_save(meeting=meeting, members_present=[member], items=items, by=officer)
     for _ in range(n):
         other = GrantApplicationFactory()
         from partnerships import services
@@ -88,15 +97,18 @@ def papers_fixture(officer, member, n):
     return meeting
 
 
-@pytest.mark.parametrize("url_name", ["reporting:meeting", "reporting:meeting_papers"])
-def test_meeting_pages_make_a_fixed_number_of_queries(client, officer, member, url_name):
+# The papers include the dashboard's figures for the year on the agenda (its selector's queries).
+@pytest.mark.parametrize(
+    ("url_name", "budget"), [("reporting:meeting", 25), ("reporting:meeting_papers", 35)]
+)
+def test_meeting_pages_make_a_fixed_number_of_queries(client, officer, member, url_name, budget):
     client.force_login(member)
     small = papers_fixture(officer, member, 1)
     large = papers_fixture(officer, member, 5)
     assert_fixed_queries(
         queries_for(client, reverse(url_name, args=[small.pk])),
         queries_for(client, reverse(url_name, args=[large.pk])),
-        at_most=25,
+        at_most=budget,
     )
 
 
@@ -107,3 +119,19 @@ def test_meeting_list_makes_a_fixed_number_of_queries(client, officer, member):
     papers_fixture(officer, member, 2)
     papers_fixture(officer, member, 2)
     assert_fixed_queries(small, queries_for(client, reverse("reporting:meetings")), at_most=10)
+
+
+def test_the_papers_carry_the_dashboards_figures_for_a_year_on_the_agenda(client, officer, member):
+    meeting = papers_fixture(officer, member, 0)
+    ActivityFactory(starts_on=date(2025, 6, 1), ends_on=date(2025, 6, 2), councillors=3)
+    client.force_login(member)
+
+    page = client.get(reverse("reporting:meeting_papers", args=[meeting.pk])).content.decode()
+
+    figures = dashboard(year=FinancialYear(2025))
+    assert figures.activities.value == 1
+    assert "Activities in 2025/26" in page
+    assert f"{figures.spend.allocated:,}" in page  # the grants line's budget, as on the dashboard
+    assert "1 decided (0 declined)" not in page  # considered, not yet decided
+    assert "0 decided (0 declined), £0.00 approved, £0.00 paid" in page
+    assert "/reporting/?year=2025" in page
