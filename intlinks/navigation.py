@@ -43,6 +43,13 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "Working party",
+        "reporting:meetings",
+        "Meetings with their agenda, decisions and printable papers; what changed since the last one; the "
+        "annual matrix of international activity and the partnership health table.",
+        permission="partnerships.view_meeting",
+    ),
+    Section(
         "Partnerships",
         "partnerships:list",
         "The register of international links: partner places, agreements, annual reviews and drift.",
@@ -53,6 +60,13 @@ SECTIONS: tuple[Section, ...] = (
         "partnerships:activities",
         "Visits, exchanges and events with their costs, the gifts register and external funding.",
         permission="partnerships.view_activity",
+    ),
+    Section(
+        "Grants",
+        "partnerships:grants",
+        "Twinning associations' applications for grant funding, from submission to decision, payment and "
+        "monitoring; the 360Giving export.",
+        permission="partnerships.view_grantapplication",
     ),
     Section(
         "Strategy",
