@@ -52,9 +52,12 @@ PHONE = {"width": 375, "height": 812}
 
 
 def accessible(page, name):
-    """Screenshot the page under var/screenshots/working-party-NAME.png, then run axe-core on it."""
+    """Screenshot the page under var/screenshots/working-party-NAME.png, run axe-core on it, and check
+    that nothing makes the page scroll sideways (a wide table scrolls inside its own region)."""
     page.screenshot(path=f"var/screenshots/working-party-{name}.png", full_page=True)
     assert axe_violations(page) == [], name
+    width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= viewport, f"{name} is {width}px wide in a {viewport}px window"
     return page
 
 
@@ -248,6 +251,11 @@ def test_the_health_table_and_since_page_are_accessible(page, live_server, offic
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         expect(page.locator("main")).to_contain_text("Krefeld")
         accessible(page, name)
+    # Numbers are right-aligned cells of the table like any other (one class attribute, not two).
+    krefeld = page.locator("tr", has_text="Krefeld")
+    page.goto(f"{live_server.url}/reporting/health/")
+    expect(krefeld.locator("td.govuk-table__cell.govuk-table__cell--numeric")).to_have_count(2)
+    expect(krefeld.locator("td.govuk-table__cell--numeric").last).to_have_text("£400.00")
 
 
 def test_the_dashboard_fits_a_phone_without_scrolling_sideways(page, live_server, officer, member, sign_in):
