@@ -17,8 +17,8 @@ This year: 2 activities, £750.00 spent; last year: 3 activities, £650.00 spent
 
 Each year's budget has a "Visits and delegations" and a "Grants to twinning associations" line
 (£5,000.00 each). The Krefeld twinning association asked for £1,500.00 from this year's grants line;
-an officer recorded its submission and a meeting held yesterday, with the member present and the
-application on its agenda.
+an officer recorded its submission a week before a meeting held yesterday, with the member present
+and the application on its agenda.
 """
 
 import re
@@ -116,7 +116,7 @@ def two_years_of_work(officer, member):
         budget_line=budget_line_for(this_year.start, GRANTS),
     )
     application.objectives.set([awareness])
-    services.grant_submit(application=application, by=officer)
+    services.grant_submit(application=application, by=officer, submitted_on=date.today() - timedelta(days=8))
     meeting = services.meeting_save(
         meeting=Meeting(held_on=date.today() - timedelta(days=1), title="Overseas Links Working Party"),
         members_present=[member],
