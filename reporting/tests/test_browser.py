@@ -223,6 +223,13 @@ def test_a_member_changes_the_year_opens_a_matrix_cell_and_approves_a_grant_at_t
     expect(page.get_by_role("button", name="Record the decision")).to_have_count(0)
     accessible(page, "meeting-decided")
 
+    # Out of order: the decision form opened again (an old tab) is refused, saying why.
+    page.goto(f"{url}/reporting/meetings/{data['meeting'].pk}/grants/{data['application'].pk}/decide/")
+    expect(page).to_have_url(f"{url}/reporting/meetings/{data['meeting'].pk}/")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "The application has already been decided (approved)"
+    )
+
     page.get_by_role("link", name="The meeting's papers (printable)").click()
     expect(page.locator("main")).to_contain_text("Youth football exchange with Krefeld")
     accessible(page, "papers")
@@ -241,6 +248,7 @@ def test_a_member_changes_the_year_opens_a_matrix_cell_and_approves_a_grant_at_t
     expect(line_cell(page, GRANTS, 1)).to_have_text("£1,200.00")
     expect(line_cell(page, GRANTS, 2)).to_have_text("£0.00")
     expect(line_cell(page, GRANTS, 3)).to_have_text("£3,800.00")
+    accessible(page, "budget")
 
 
 def test_the_health_table_and_since_page_are_accessible(page, live_server, officer, member, sign_in):
