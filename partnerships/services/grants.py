@@ -82,6 +82,16 @@ def grant_submit(
     return application
 
 
+def submitted_after_meeting(application: GrantApplication, meeting: Meeting) -> str:
+    """Why a meeting cannot consider an application submitted after it was held ("" when it can)."""
+    if application.submitted_on and meeting.held_on < application.submitted_on:
+        return (
+            f"The application was submitted on {application.submitted_on:%-d %B %Y}, after the meeting of "
+            f"{meeting.held_on:%-d %B %Y}: a later meeting considers it"
+        )
+    return ""
+
+
 def decision_refusal(*, application: GrantApplication, meeting: Meeting, by: AbstractBaseUser) -> str:
     """Why `by` may not record a decision on `application` at `meeting` now ("" when they may).
 
@@ -98,6 +108,8 @@ def decision_refusal(*, application: GrantApplication, meeting: Meeting, by: Abs
             f"The meeting is on {meeting.held_on:%-d %B %Y}: a decision is recorded at a meeting that has "
             "taken place"
         )
+    if submitted_after_meeting(application, meeting):
+        return submitted_after_meeting(application, meeting)
     if not any(item.grant_application_id == application.pk for item in meeting.items.all()):
         return "The application is not on this meeting's agenda: add it to the agenda first"
     if not any(member.pk == by.pk for member in meeting.members_present.all()):

@@ -14,7 +14,7 @@ from intlinks.editing import validate_rows
 from intlinks.roles import MEMBER
 from intlinks.templatetags.intlinks import person_name
 from partnerships.models import AgendaItem, GrantApplication, Meeting
-from partnerships.services.grants import move
+from partnerships.services.grants import move, submitted_after_meeting
 
 State = GrantApplication.State
 
@@ -36,6 +36,8 @@ def _check_item(item: AgendaItem, meeting: Meeting, stored: dict[int, int | None
     already_here = application.meeting_id == meeting.pk or stored.get(item.pk) == application.pk
     if not already_here and not application.can("consider"):
         raise ValidationError({"grant_application": application.step_refusal("consider")})
+    if refusal := submitted_after_meeting(application, meeting):
+        raise ValidationError({"grant_application": refusal})
 
 
 @transaction.atomic

@@ -18,6 +18,8 @@ from strategy.selectors.budgets import budget_summary
 State = GrantApplication.State
 pytestmark = pytest.mark.django_db
 
+A_WEEK_AGO = date.today() - timedelta(days=7)  # before the meetings held yesterday
+
 
 @pytest.fixture
 def second_member(django_user_model):
@@ -43,7 +45,7 @@ def on_agenda(application, officer, *members, held_on=None):
 
 def considered(officer, member, **kwargs):
     application = GrantApplicationFactory(**kwargs)
-    services.grant_submit(application=application, by=officer)
+    services.grant_submit(application=application, by=officer, submitted_on=A_WEEK_AGO)
     meeting = on_agenda(application, officer, member)
     return application, meeting
 
@@ -116,7 +118,7 @@ def test_refuses_a_decision_by_a_member_not_present(officer, member, second_memb
 
 def test_refuses_a_decision_at_a_meeting_still_to_come(officer, member):
     application = GrantApplicationFactory()
-    services.grant_submit(application=application, by=officer)
+    services.grant_submit(application=application, by=officer, submitted_on=A_WEEK_AGO)
     meeting = on_agenda(application, officer, member, held_on=date.today() + timedelta(days=3))
     with pytest.raises(ValidationError, match="a meeting that has taken place"):
         services.grant_decide(application=application, meeting=meeting, by=member, approve=True, amount=1)
@@ -137,7 +139,7 @@ def test_refuses_a_decider_who_recorded_the_submission(django_user_model, office
 
     both.groups.add(Group.objects.get(name=MEMBER))
     application = GrantApplicationFactory()
-    services.grant_submit(application=application, by=both)
+    services.grant_submit(application=application, by=both, submitted_on=A_WEEK_AGO)
     meeting = on_agenda(application, officer, both)
     with pytest.raises(ValidationError, match="another member must record the decision"):
         services.grant_decide(application=application, meeting=meeting, by=both, approve=True, amount=1)
@@ -186,7 +188,7 @@ def test_refuses_to_pay_a_declined_application_which_is_read_only(officer, membe
 def test_a_member_without_the_officer_role_may_not_submit_or_pay(officer, member):
     application = GrantApplicationFactory()
     with pytest.raises(ValidationError, match="Only an officer"):
-        services.grant_submit(application=application, by=member)
+        services.grant_submit(application=application, by=member, submitted_on=A_WEEK_AGO)
 
 
 def test_declining_needs_reasons(officer, member):
@@ -253,3 +255,36 @@ def test_grants_are_committed_then_spent_on_the_budget_page(officer, member, col
     client.force_login(officer)
     page = client.get(reverse("strategy:budget", args=[line.budget_id])).content.decode()
     assert "£800.00" in page
+
+
+def test_an_application_submitted_after_a_meeting_is_neither_put_on_its_agenda_nor_decided_there(
+    officer, member
+):
+    application = GrantApplicationFactory()
+    services.grant_submit(application=application, by=officer)  # today
+    meeting = MeetingFactory(held_on=date.today() - timedelta(days=1))
+
+    with pytest.raises(ValidationError, match="submitted on .*, after the meeting of"):
+        services.meeting_save(
+            meeting=meeting,
+            members_present=[member],
+            items=[AgendaItem(kind="grant", grant_application=application)],
+            by=officer,
+        )
+    application.refresh_from_db()
+    assert application.state == GrantApplication.State.SUBMITTED
+
+
+def test_a_decision_is_refused_at_a_meeting_held_before_the_submission(officer, member):
+    application, meeting = considered(officer, member)
+    # The submission date corrected afterwards (in the admin) to a day after the meeting.
+    GrantApplication.objects.filter(pk=application.pk).update(submitted_on=date.today())
+    application.refresh_from_db()
+
+    refusal = services.decision_refusal(application=application, meeting=meeting, by=member)
+
+    assert "after the meeting of" in refusal
+    with pytest.raises(ValidationError, match="after the meeting of"):
+        services.grant_decide(
+            application=application, meeting=meeting, by=member, approve=True, amount=Decimal("100.00")
+        )

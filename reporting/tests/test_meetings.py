@@ -16,6 +16,8 @@ from strategy.financial_years import FinancialYear
 
 pytestmark = pytest.mark.django_db
 
+A_WEEK_AGO = date.today() - timedelta(days=7)  # before the meetings held yesterday
+
 
 def test_a_member_present_approves_a_grant_on_the_meeting_page(client, officer, member):
     application, meeting = considered(officer, member)
@@ -49,7 +51,7 @@ def test_an_officer_records_a_meeting_with_its_agenda(client, officer, member):
     application = GrantApplicationFactory()
     from partnerships import services
 
-    services.grant_submit(application=application, by=officer)
+    services.grant_submit(application=application, by=officer, submitted_on=A_WEEK_AGO)
     link = PartnershipFactory()
     client.force_login(officer)
     data = {
@@ -85,7 +87,7 @@ def papers_fixture(officer, member, n):
         other = GrantApplicationFactory()
         from partnerships import services
 
-        services.grant_submit(application=other, by=officer)
+        services.grant_submit(application=other, by=officer, submitted_on=A_WEEK_AGO)
         items = list(meeting.items.all())
         from partnerships.models import AgendaItem
 
