@@ -95,8 +95,8 @@ class YearTrend:
     year: FinancialYear
     budget: Decimal | None  # None: no budget recorded for the year
     spent: Decimal | None  # None: no budget, so nothing charged to one
-    external: Decimal  # external funding awarded in the year
-    activities: int
+    external: Decimal | None  # external funding awarded in the year; None for a year to come without any
+    activities: int | None  # None for a year to come with nothing planned
 
 
 @dataclass(frozen=True)
@@ -381,8 +381,11 @@ def _trend(strategy: Strategy | None, leverage) -> list[YearTrend]:
         .order_by()
     }
     external = {row.year.start: row.external for row in leverage}
+    this_year = current_year()
     trend = []
     for year in years:
+        # A year yet to begin with nothing planned is a gap in the trend, not a fall to zero.
+        to_come = year.start > this_year.start
         budget = budgets.get(year.start)
         spent = sum((spending[line.pk].spent for line in budget.lines.all()), ZERO) if budget else None
         trend.append(
@@ -390,8 +393,8 @@ def _trend(strategy: Strategy | None, leverage) -> list[YearTrend]:
                 year,
                 budget.controllable_total if budget else None,
                 spent,
-                external.get(year.start, ZERO),
-                counts.get(year.start, 0),
+                external.get(year.start, None if to_come else ZERO),
+                counts.get(year.start, None if to_come else 0),
             )
         )
     return trend

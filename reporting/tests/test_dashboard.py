@@ -572,3 +572,29 @@ def test_the_spend_chart_is_the_running_total_against_the_budget(council):
     assert sum(row.values[1] for row in chart.rows) == data.spend.spent  # every month's own amount kept
     assert sum(row.values[2] for row in chart.rows) == data.spend.committed
     assert "Budget: £5,000" in chart.svg
+
+
+def test_this_years_spend_so_far_stops_at_this_month_and_a_year_to_come_is_a_gap():
+    from reporting.views.dashboard import dashboard_charts
+
+    this_year = financial_year_of(timezone.localdate())
+    strategy = StrategyFactory(
+        first_year=this_year.start - 1,
+        last_year=this_year.start + 2,
+        status="adopted",
+        adopted_on=date(2020, 1, 1),
+    )
+    lines = budget(this_year.start, ("Visits", "1000.00"))
+    CostFactory(incurred_on=this_year.first_day, amount=Decimal("100.00"), budget_line=lines["Visits"])
+
+    data = dashboard(year=this_year)
+    charts = dashboard_charts(data)
+
+    months_to_come = [m for m, _, _ in data.spend_by_month if m > timezone.localdate().replace(day=1)]
+    so_far = [row.values[0] for row in charts["spend_by_month"].rows]
+    assert so_far[0] == Decimal("100.00")
+    assert so_far[len(so_far) - len(months_to_come) :] == [None] * len(months_to_come)
+    trend = {row.year.start: row for row in data.trend}
+    assert trend[this_year.start + 2].activities is None  # nothing planned yet: a gap, not a zero
+    assert trend[this_year.start - 1].activities == 0  # a year gone by with no activity is a real zero
+    assert strategy.pk

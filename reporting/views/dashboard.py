@@ -5,6 +5,7 @@ from itertools import accumulate
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
+from django.utils import timezone
 
 from reporting import selectors
 from reporting.charts import (
@@ -67,7 +68,7 @@ def dashboard_charts(data: Dashboard) -> dict:
         "spend_by_month": line_chart(
             title=f"Council spend so far against the budget, {year}",
             labels=[f"{month:%b %Y}" for month, _, _ in data.spend_by_month],
-            series=[Series("Spent so far", list(accumulate(spent for _, spent, _ in data.spend_by_month)))],
+            series=[Series("Spent so far", _spent_so_far(data))],
             table_only=[
                 Series("Spent in the month", [spent for _, spent, _ in data.spend_by_month]),
                 Series("Committed in the month", [committed for _, _, committed in data.spend_by_month]),
@@ -136,6 +137,14 @@ def dashboard_charts(data: Dashboard) -> dict:
             empty_message="No activities with partner places on the map this year",
         ),
     }
+
+
+def _spent_so_far(data: Dashboard) -> list:
+    """The running total of spend by month; a month yet to come is a gap, not a flat line into the future."""
+    this_month = timezone.localdate().replace(day=1)
+    totals = accumulate(spent for _, spent, _ in data.spend_by_month)
+    months = [month for month, _, _ in data.spend_by_month]
+    return [None if month > this_month else total for month, total in zip(months, totals, strict=True)]
 
 
 def _spent_percent(data: Dashboard) -> int | None:
