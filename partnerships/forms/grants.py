@@ -1,5 +1,6 @@
 """Forms of grant applications: the draft, and the steps (payment, monitoring report, decision)."""
 
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
 from intlinks.bounds import DATE_BOUNDS, TEXT_MAX_LENGTH
@@ -101,3 +102,20 @@ class DecisionForm(StepForm):
     override_reason = text_field(
         "If the amount is more than the budget line has left: why the working party approves it"
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The questions of each choice are grouped under it. GOV.UK's conditional reveal would hide the
+        # other choice's, but its script marks the radios aria-expanded, which axe-core refuses on a radio.
+        self.helper.layout = Layout(
+            Field.radios("decision", legend_size=Size.SMALL, inline=True),
+            Fieldset(
+                Field.text("amount"),
+                Field.textarea("conditions", rows=3),
+                Field.textarea("override_reason", rows=3),
+                legend="If the working party approves",
+                legend_size=Size.SMALL,
+            ),
+            Fieldset(Field.textarea("reasons", rows=3), legend="If it declines", legend_size=Size.SMALL),
+            Submit("submit", self.submit_label),
+        )
