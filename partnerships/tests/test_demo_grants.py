@@ -192,15 +192,10 @@ def test_a_year_whose_budget_is_the_councils_own_gets_no_example_grants(load_on)
 
 
 @pytest.mark.parametrize("username", ["officer", "member"])
-def test_the_grant_and_meeting_pages_load_with_the_demonstration(
-    load_on, client, django_user_model, username
-):
+def test_the_grant_pages_load_with_the_demonstration(load_on, client, django_user_model, username):
     load_on(TODAY)
     client.force_login(django_user_model.objects.get(username=username))
-    pages = ["/reporting/", "/reporting/since/", "/partnerships/grants/", "/reporting/meetings/"]
-    pages += [grant.get_absolute_url() for grant in GrantApplication.objects.all()]
-    for meeting in Meeting.objects.all():
-        pages += [f"/reporting/meetings/{meeting.pk}/", f"/reporting/meetings/{meeting.pk}/papers/"]
+    pages = ["/partnerships/grants/", *(grant.get_absolute_url() for grant in GrantApplication.objects.all())]
 
     statuses = {page: client.get(page).status_code for page in pages}
 
