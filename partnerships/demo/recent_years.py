@@ -24,6 +24,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from partnerships import services
+from partnerships.demo import grants as demo_grants
 from partnerships.demo.activities import EXAMPLE
 from partnerships.demo.recent_activities import ACTIVITIES, CostLine, ExampleActivity
 from partnerships.models import Activity, AnnualReview, Cost, ExternalFunding, Gift, Partnership
@@ -78,7 +79,8 @@ def load(stdout, *, today: date | None = None) -> None:
     for step in STEPS:
         step(context)
     stdout.write(
-        f"Examples of {context.previous} and {context.current}: activities, costs, reviews, funding."
+        f"Examples of {context.previous} and {context.current}: activities, costs, reviews, funding, "
+        "grant applications and working party meetings."
     )
 
 
@@ -338,6 +340,13 @@ def _settle(activity: Activity, context: DemoYears) -> None:
     services.activity_mark_complete(activity=activity, by=officer)
 
 
-# Each step takes the DemoYears and is safe to run again. A later feature's examples (grant applications
-# from CLETA, LRTA and LMLG, for instance) are added as one more step here.
-STEPS: list[Callable[[DemoYears], None]] = [_activities, _funding, _gifts, _reviews, settle_past_examples]
+# Each step takes the DemoYears and is safe to run again. A later feature's examples are added as one
+# more step here, as the grant applications from CLETA, LRTA and LMLG and the working party's meetings are.
+STEPS: list[Callable[[DemoYears], None]] = [
+    _activities,
+    _funding,
+    _gifts,
+    _reviews,
+    settle_past_examples,
+    demo_grants.record,
+]
