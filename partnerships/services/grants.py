@@ -69,6 +69,12 @@ def grant_save(
     return application
 
 
+def _refuse_future(day: datetime.date | None, field: str, what: str) -> None:
+    """A step is recorded once it has happened: its date may not be in the future."""
+    if day is not None and day > timezone.localdate():
+        raise ValidationError({field: f"Enter the date of the {what}: it cannot be in the future"})
+
+
 @transaction.atomic
 def grant_submit(
     *, application: GrantApplication, by: AbstractBaseUser, submitted_on: datetime.date | None = None
@@ -76,6 +82,7 @@ def grant_submit(
     """Record that the organisation submitted its application (on `submitted_on`, today by default)."""
     _require(by, OFFICER_PERMISSION, "record the submission of a grant application")
     application = _locked(application, "submit")
+    _refuse_future(submitted_on, "submitted_on", "submission")
     application.submitted_on = submitted_on or timezone.localdate()
     application.submitted_by = by
     move(application, State.SUBMITTED, by=by)
@@ -190,6 +197,7 @@ def grant_pay(
     if amount > application.amount_approved:
         approved = format_money(application.amount_approved)
         raise ValidationError({"amount": f"Enter no more than the amount approved ({approved})"})
+    _refuse_future(paid_on, "paid_on", "payment")
     if paid_on < application.meeting.held_on:
         raise ValidationError(
             {"paid_on": f"Enter a date on or after the decision of {application.meeting.held_on:%-d %B %Y}"}
@@ -208,6 +216,7 @@ def grant_record_monitoring(
     """Record that the organisation's monitoring report on the paid grant was received."""
     _require(by, OFFICER_PERMISSION, "record a grant's monitoring report")
     application = _locked(application, "monitor")
+    _refuse_future(received_on, "received_on", "report's receipt")
     if received_on < application.paid_on:
         raise ValidationError(
             {"received_on": f"Enter a date on or after the payment of {application.paid_on:%-d %B %Y}"}

@@ -288,3 +288,27 @@ def test_a_decision_is_refused_at_a_meeting_held_before_the_submission(officer, 
         services.grant_decide(
             application=application, meeting=meeting, by=member, approve=True, amount=Decimal("100.00")
         )
+
+
+def test_a_payment_or_a_monitoring_report_dated_in_the_future_is_refused(officer, member, colleague):
+    application, _ = approved(officer, member)
+    tomorrow = date.today() + timedelta(days=1)
+
+    with pytest.raises(ValidationError, match="cannot be in the future"):
+        services.grant_pay(application=application, by=colleague, amount=Decimal("10.00"), paid_on=tomorrow)
+    services.grant_pay(application=application, by=colleague, amount=Decimal("10.00"), paid_on=date.today())
+    with pytest.raises(ValidationError, match="cannot be in the future"):
+        services.grant_record_monitoring(application=application, by=officer, received_on=tomorrow)
+    application.refresh_from_db()
+    assert application.state == GrantApplication.State.PAID
+
+
+def test_a_submission_dated_in_the_future_is_refused(officer):
+    application = GrantApplicationFactory()
+
+    with pytest.raises(ValidationError, match="cannot be in the future"):
+        services.grant_submit(
+            application=application, by=officer, submitted_on=date.today() + timedelta(days=1)
+        )
+    application.refresh_from_db()
+    assert application.state == GrantApplication.State.DRAFT
