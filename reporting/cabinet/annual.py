@@ -23,8 +23,8 @@ from reporting.selectors.health import partnership_health
 from reporting.selectors.matrix import activity_matrix
 from reporting.views.dashboard import dashboard_charts
 from strategy.financial_years import FinancialYear
-from strategy.models.action_plans import ActionStatus
 from strategy.models import ActionPlan, Objective, ProgressUpdate, Strategy
+from strategy.models.action_plans import ActionStatus
 from strategy.selectors import RAG_ORDER, indicator_rows, plan_actions
 
 ACTIONS_SHOWN = 12  # an objective's actions listed in full; the rest (the best rated) are counted
@@ -96,7 +96,9 @@ def objectives_section(year: FinancialYear, strategy: Strategy | None, missing: 
         missing.append(gap)
         return Section("objectives", title, [Paragraph("objectives.missing", gap)])
     latest_note = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-recorded_at", "-pk")
-    actions = list(plan_actions(action_plan=plan).annotate(latest_note=Subquery(latest_note.values("note")[:1])))
+    actions = list(
+        plan_actions(action_plan=plan).annotate(latest_note=Subquery(latest_note.values("note")[:1]))
+    )
     objectives = list(Objective.objects.filter(strategy=strategy).order_by("number"))
     by_objective = {objective.pk: [] for objective in objectives}
     for action in actions:
@@ -267,7 +269,7 @@ def matrix_paragraph(year: FinancialYear, key: str = "activity.matrix") -> Parag
 
 
 def _column_heading(label: str) -> str:
-    """"3. Promote trade links …" → "Obj. 3": the matrix is read with the objectives listed above it."""
+    """ "3. Promote trade links …" → "Obj. 3": the matrix is read with the objectives listed above it."""
     number = label.split(".", 1)[0]
     return f"Obj. {number}" if number.isdigit() else "No objective"
 
@@ -315,9 +317,7 @@ def partnership_text(link, year: FinancialYear, today: date) -> str:
         if link.review_on
         else "not yet reviewed"
     )
-    drift = (
-        "It is drifting or overdue a review." if link.drifting else "It is not drifting."
-    )
+    drift = "It is drifting or overdue a review." if link.drifting else "It is not drifting."
     depth = f", {link.get_depth_display().lower()} commitment" if link.depth else ""
     return (
         f"{link} ({link.get_status_display().lower()}{depth}): "
@@ -365,7 +365,13 @@ def finance_section(year: FinancialYear, data: Dashboard, charts: dict, missing:
             "Budget, spend and external funding by year of the strategy",
             ["Financial year", "Budget", "Spent", "External funding", "Activities"],
             [
-                [row.year.label, money(row.budget), money(row.spent), money(row.external), f"{row.activities:,}"]
+                [
+                    row.year.label,
+                    money(row.budget),
+                    money(row.spent),
+                    money(row.external),
+                    f"{row.activities:,}",
+                ]
                 for row in recent
             ],
             numeric=frozenset({1, 2, 3, 4}),
@@ -421,7 +427,8 @@ def gifts_section(year: FinancialYear, partnership=None) -> Section:
         )
     labels = dict(Gift.Direction.choices)
     parts = [
-        f"{labels[direction].lower()}: {totals[f'{direction}_n']:,} worth {money(totals[f'{direction}_value'])}"
+        f"{labels[direction].lower()}: {totals[f'{direction}_n']:,} "
+        f"worth {money(totals[f'{direction}_value'])}"
         for direction in Gift.Direction.values
         if totals[f"{direction}_n"]
     ]
@@ -455,7 +462,10 @@ def gifts_section(year: FinancialYear, partnership=None) -> Section:
 def grants_section(year: FinancialYear, data: Dashboard) -> Section:
     grants = data.grants
     if not grants.decided.value and not grants.paid_count:
-        text = f"No grant to a twinning association or local organisation was decided on the {year.label} budget."
+        text = (
+            "No grant to a twinning association or local organisation was decided on the "
+            f"{year.label} budget."
+        )
         return Section("grants", "Grants to associations", [Paragraph("grants.summary", text)])
     text = (
         f"The working party decided {count(grants.decided.value, 'grant application')} charged to the "

@@ -59,7 +59,9 @@ def derby_front(report, content: Content) -> dict:
         "other_options_number": after_body,
         "other_options": _numbered(after_body, paragraphs_of(report.other_options)),
         "financial": _numbered(1, paragraphs_of(report.financial_implications) or ["None."]),
-        "legal": _numbered(2, paragraphs_of(report.legal_implications) or ["None arising directly from this report."]),
+        "legal": _numbered(
+            2, paragraphs_of(report.legal_implications) or ["None arising directly from this report."]
+        ),
         "implications": implications,
     }
 

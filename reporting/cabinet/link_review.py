@@ -40,7 +40,9 @@ def build(report, *, as_of) -> Content:
         gifts_section(year, partnership=link),
         _review(link, year, missing),
     ]
-    return Content(f"Annual review of the link with {link.place.name}, {year.label}", sections, missing, as_of)
+    return Content(
+        f"Annual review of the link with {link.place.name}, {year.label}", sections, missing, as_of
+    )
 
 
 def _activities(link, year) -> Section:
@@ -75,9 +77,7 @@ def _funding(link, year) -> Section:
         .aggregate(n=Count("pk"), total=Coalesce(Sum("amount_awarded"), ZERO_MONEY))
     )
     grants = awarded_grants().filter(partnership=link, budget_line__budget__financial_year=year.start)
-    grant_totals = grants.aggregate(
-        n=Count("pk"), approved=Coalesce(Sum("amount_approved"), ZERO_MONEY)
-    )
+    grant_totals = grants.aggregate(n=Count("pk"), approved=Coalesce(Sum("amount_approved"), ZERO_MONEY))
     text = (
         f"External funding awarded for the link in {year.label}: {money(totals['total'])} "
         f"({count(totals['n'], 'award')}). Grants approved to associations for the link on the year's "
@@ -99,7 +99,11 @@ def _review(link, year, missing) -> Section:
     text = (
         f"The latest review, on {day(review.reviewed_on)}, rated the link {review.get_rag_display().lower()} "
         f"and decided: {review.get_decision_display().lower()}. "
-        + ("It still supports the council's objectives. " if review.supports_objectives else "It no longer supports the council's objectives. ")
+        + (
+            "It still supports the council's objectives. "
+            if review.supports_objectives
+            else "It no longer supports the council's objectives. "
+        )
         + f"Next review due {day(review.next_review_due)}."
     )
     return Section(

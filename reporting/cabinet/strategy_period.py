@@ -40,8 +40,9 @@ def build(report, *, as_of) -> Content:
         + f" The figures are those recorded on {day(as_of.date())}."
     )
     sections = [Section("scope", "Scope of this evaluation", [Paragraph("scope.period", scope)])]
-    sections.append(_action_plans(strategy, years, missing))
-    final = next((y for y in reversed(years) if y.start in _plan_years(strategy)), years[-1])
+    with_plan = set(strategy.action_plans.values_list("financial_year", flat=True))
+    sections.append(_action_plans(strategy, years, with_plan, missing))
+    final = next((y for y in reversed(years) if y.start in with_plan), years[-1])
     latest = objectives_section(final, strategy, [])
     latest.title = f"Progress on the objectives at the end of {final.label}"
     latest.key = "objectives.final"
@@ -57,13 +58,7 @@ def build(report, *, as_of) -> Content:
     return Content(heading, sections, missing, as_of)
 
 
-def _plan_years(strategy) -> set[int]:
-    if not hasattr(strategy, "_plan_years"):
-        strategy._plan_years = set(strategy.action_plans.values_list("financial_year", flat=True))
-    return strategy._plan_years
-
-
-def _action_plans(strategy, years, missing) -> Section:
+def _action_plans(strategy, years, with_plan: set[int], missing) -> Section:
     rows = (
         Action.objects.filter(action_plan__strategy=strategy)
         .with_progress()
@@ -74,7 +69,6 @@ def _action_plans(strategy, years, missing) -> Section:
     counts: dict[int, Counter] = defaultdict(Counter)
     for row in rows:
         counts[row["action_plan__financial_year"]][row["current_rag"]] = row["n"]
-    with_plan = _plan_years(strategy)
     table_rows = []
     for year in years:
         if year.start not in with_plan:
@@ -103,7 +97,10 @@ def _indicators(strategy, years, missing) -> Section:
     if not rows:
         return indicators_section(years[-1], strategy, missing)
     table_rows = [
-        [str(row.indicator), *[f"{figure(c.target)} / {figure(c.actual)}" if c else "–" for _, c in row.year_cells]]
+        [
+            str(row.indicator),
+            *[f"{figure(c.target)} / {figure(c.actual)}" if c else "–" for _, c in row.year_cells],
+        ]
         for row in rows
     ]
     table = Table(
@@ -112,7 +109,10 @@ def _indicators(strategy, years, missing) -> Section:
         table_rows,
         numeric=frozenset(range(1, len(years) + 1)),
     )
-    text = f"{strategy.title} measures its success by {count(len(rows), 'indicator')}; each cell gives the target, then the actual."
+    text = (
+        f"{strategy.title} measures its success by {count(len(rows), 'indicator')}; "
+        "each cell gives the target, then the actual."
+    )
     return Section("indicators", "Indicators", [Paragraph("indicators.table", text, table=table)])
 
 
@@ -131,9 +131,7 @@ def _activity(strategy, years) -> Section:
     totals = Counter()
     for (fy, _), n in cells.items():
         totals[fy] += n
-    rows = [
-        [year.label, *[f"{cells.get((year.start, o.pk), 0):,}" for o in objectives]] for year in years
-    ]
+    rows = [[year.label, *[f"{cells.get((year.start, o.pk), 0):,}" for o in objectives]] for year in years]
     table = Table(
         "Activities by objective, each year of the strategy",
         ["Financial year", *[f"Obj. {o.number}" for o in objectives]],
@@ -143,7 +141,11 @@ def _activity(strategy, years) -> Section:
     text = "Activities (not cancelled) each year under each objective: " + listing(
         [f"{o.number}. {o.title}" for o in objectives]
     )
-    return Section("activity", "International activity each year", [Paragraph("activity.by_year", text + ".", table=table)])
+    return Section(
+        "activity",
+        "International activity each year",
+        [Paragraph("activity.by_year", text + ".", table=table)],
+    )
 
 
 def _finance(strategy, years, missing) -> Section:
@@ -167,14 +169,19 @@ def _finance(strategy, years, missing) -> Section:
         f"external funding of {money(external)} was awarded."
     )
     paragraphs = [Paragraph("finance.by_year", text, chart=chart)]
-    budgets = {b.financial_year: b.pk for b in Budget.objects.current().filter(financial_year__in=[y.start for y in years])}
+    budgets = {
+        b.financial_year: b.pk
+        for b in Budget.objects.current().filter(financial_year__in=[y.start for y in years])
+    }
     checks = []
     for year in years:
         if year.start not in budgets:
             missing.append(f"No budget is recorded for {year.label}")
             checks.append(f"{year.label}: no budget recorded.")
         else:
-            checks.append(f"{year.label}: {overseas_assistance_text(budget_summary(budget_id=budgets[year.start]))}")
+            checks.append(
+                f"{year.label}: {overseas_assistance_text(budget_summary(budget_id=budgets[year.start]))}"
+            )
     paragraphs.append(
         Paragraph("finance.overseas_assistance", "The overseas assistance limit, year by year:", items=checks)
     )

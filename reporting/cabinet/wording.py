@@ -29,7 +29,7 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
 
 
 def listing(parts: list[str]) -> str:
-    """"a, b and c"."""
+    """ "a, b and c"."""
     parts = [part for part in parts if part]
     if len(parts) <= 1:
         return "".join(parts)
