@@ -17,11 +17,11 @@ from partnerships.models import AnnualReview, Gift
 from partnerships.selectors import awarded_grants, gift_register, with_gift_flags
 from reporting.cabinet.content import Content, Paragraph, Section, Table
 from reporting.cabinet.wording import count, day, figure, listing, money
+from reporting.charts.dashboard import dashboard_charts
 from reporting.selectors import dashboard
 from reporting.selectors.dashboard import RAG_LABELS, Dashboard
 from reporting.selectors.health import partnership_health
 from reporting.selectors.matrix import activity_matrix
-from reporting.views.dashboard import dashboard_charts
 from strategy.financial_years import FinancialYear
 from strategy.models import ActionPlan, Objective, ProgressUpdate, Strategy
 from strategy.models.action_plans import ActionStatus

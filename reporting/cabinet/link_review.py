@@ -10,7 +10,7 @@ from partnerships.selectors import AWARDED, awarded_grants
 from reporting.cabinet.annual import gifts_section, partnerships_section
 from reporting.cabinet.content import Content, Paragraph, Section, Table
 from reporting.cabinet.wording import count, day, money
-from reporting.selectors.matrix import _year_activities, council_spend_of_activity
+from reporting.selectors.matrix import council_spend_of_activity, year_activities
 from strategy.financial_years import FinancialYear
 
 ACTIVITIES_SHOWN = 25
@@ -46,7 +46,7 @@ def build(report, *, as_of) -> Content:
 
 
 def _activities(link, year) -> Section:
-    activities = _year_activities(year).filter(partnership=link)
+    activities = year_activities(year).filter(partnership=link)
     totals = activities.aggregate(n=Count("pk"), latest=Max("starts_on"))
     listed = list(
         activities.annotate(spend=council_spend_of_activity()).order_by("starts_on", "pk")[:ACTIVITIES_SHOWN]

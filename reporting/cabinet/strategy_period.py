@@ -22,7 +22,7 @@ from reporting.cabinet.annual import (
 from reporting.cabinet.content import Content, Paragraph, Section, Table
 from reporting.cabinet.wording import count, day, figure, listing, money
 from reporting.charts import MONEY, Series, grouped_bar_chart
-from reporting.selectors.dashboard import RAG_LABELS, _trend
+from reporting.selectors.dashboard import RAG_LABELS, strategy_trend
 from strategy.financial_years import financial_year_expression
 from strategy.models import Action, Budget, Objective
 from strategy.selectors import RAG_ORDER, budget_summary, indicator_rows
@@ -149,7 +149,7 @@ def _activity(strategy, years) -> Section:
 
 
 def _finance(strategy, years, missing) -> Section:
-    trend = _trend(strategy, leverage_by_year())
+    trend = strategy_trend(strategy, leverage_by_year())
     chart = grouped_bar_chart(
         title=f"Budget, spend and external funding by year, {strategy.period_label}",
         labels=[row.year.label for row in trend],

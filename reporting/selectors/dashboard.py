@@ -357,7 +357,7 @@ def _places(year: FinancialYear) -> list[Place]:
     )
 
 
-def _trend(strategy: Strategy | None, leverage) -> list[YearTrend]:
+def strategy_trend(strategy: Strategy | None, leverage) -> list[YearTrend]:
     """Budget, spend and activities for every year of the strategy in force (2 + one per source queries)."""
     if strategy is None:
         return []
@@ -476,7 +476,7 @@ def dashboard(*, year: FinancialYear) -> Dashboard:
         activity_by_objective=_activity_by_objective(year, strategy, without_objective),
         activity_by_partnership=_activity_by_partnership(year),
         places=_places(year),
-        trend=_trend(strategy, leverage),
+        trend=strategy_trend(strategy, leverage),
         live_links=live_links,
         drifting=drifting,
         breaches=breaches,

@@ -78,7 +78,7 @@ class Matrix:
         return "&".join(parts)
 
 
-def _year_activities(year: FinancialYear):
+def year_activities(year: FinancialYear):
     return (
         Activity.objects.current()
         .exclude(state=Activity.State.CANCELLED)
@@ -163,7 +163,7 @@ def activity_matrix(*, year: FinancialYear, by: str = BY_OBJECTIVE) -> Matrix:
     most one year's activities times the columns each serves, and is added up here so that an
     activity counts once in a total even when it sits in two cells.
     """
-    activities = _year_activities(year)
+    activities = year_activities(year)
     columns, lookup = _columns(by, year, activities)
     pairs = (
         activities.annotate(spend=council_spend_of_activity(), column=F(lookup))

@@ -561,7 +561,7 @@ def test_the_headline_figures_come_first_as_cards_with_their_records(council, cl
 
 
 def test_the_spend_chart_is_the_running_total_against_the_budget(council):
-    from reporting.views.dashboard import dashboard_charts
+    from reporting.charts.dashboard import dashboard_charts
 
     data = dashboard(year=Y2016)
     chart = dashboard_charts(data)["spend_by_month"]
@@ -575,7 +575,7 @@ def test_the_spend_chart_is_the_running_total_against_the_budget(council):
 
 
 def test_this_years_spend_so_far_stops_at_this_month_and_a_year_to_come_is_a_gap():
-    from reporting.views.dashboard import dashboard_charts
+    from reporting.charts.dashboard import dashboard_charts
 
     this_year = financial_year_of(timezone.localdate())
     strategy = StrategyFactory(
