@@ -48,13 +48,16 @@ ROLES = (
     Role(
         OFFICER,
         "officer",
-        "Creates and edits partnership and planning data: places, links, activities, action plans.",
-        edits=("strategy", "partnerships"),
+        "Creates and edits partnership and planning data: places, links, activities, action plans; "
+        "prepares draft Cabinet reports.",
+        # Issue 12: a Cabinet report is "a draft a clerk or officer prepares, then generates"; the clerk
+        # who takes it to Cabinet finalises it.
+        edits=("strategy", "partnerships", "reporting"),
         # The council's conduct rules are set by the Administrator, not by those they apply to.
         excludes=("partnerships.conductpolicy", "partnerships.hotelcap"),
         extra=("partnerships.approve_breach",),
         # Grant decisions are the working party's: an officer records submission and payment (issue 11).
-        withholds=("partnerships.decide_grantapplication",),
+        withholds=("partnerships.decide_grantapplication", "reporting.finalise_reportversion"),
     ),
     Role(
         MEMBER,

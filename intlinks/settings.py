@@ -50,6 +50,12 @@ COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Leicester City Council")
 # The council's organisation identifier (org-id.guide), the prefix of its 360Giving grant identifiers.
 GRANTS_ORG_ID_PREFIX = os.environ.get("GRANTS_ORG_ID_PREFIX", "GB-LAE-LCE")
 SERVICE_NAME = "International links"
+# The layout of a new Cabinet report's front matter: "leicester" (Leicester 2002) or "derby" (Derby 2015).
+CABINET_REPORT_LAYOUT = os.environ.get("CABINET_REPORT_LAYOUT", "leicester").strip().lower()
+if CABINET_REPORT_LAYOUT not in {"leicester", "derby"}:
+    raise ImproperlyConfigured(
+        f"CABINET_REPORT_LAYOUT must be leicester or derby, not {CABINET_REPORT_LAYOUT!r}"
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -26,7 +26,18 @@ def test_roles_hold_their_permissions_by_rule():
     def labels(group):
         return {(p.content_type.app_label, p.codename.split("_")[0]) for p in group.permissions.all()}
 
-    assert all(action == "view" or app in {"strategy", "partnerships"} for app, action in labels(officer))
+    assert all(
+        action == "view" or app in {"strategy", "partnerships", "reporting"}
+        for app, action in labels(officer)
+    )
     assert all(action == "view" or app == "reporting" for app, action in labels(clerk))
     assert all(action in {"view", "decide"} for _, action in labels(member))
     assert ("auth", "change") in labels(administrator)
+
+
+def test_officers_prepare_cabinet_reports_and_only_clerks_finalise_them(officer, clerk, member):
+    assert officer.has_perm("reporting.add_cabinetreport")
+    assert officer.has_perm("reporting.change_cabinetreport")
+    assert not officer.has_perm("reporting.finalise_reportversion")
+    assert clerk.has_perm("reporting.finalise_reportversion")
+    assert not member.has_perm("reporting.add_cabinetreport")
