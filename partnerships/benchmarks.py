@@ -144,6 +144,7 @@ PROFILE_PAGES = [
     ProfilePage("Needs attention", lambda: "/partnerships/activities/attention/"),
     ProfilePage("Gifts and hospitality register", lambda: "/partnerships/activities/gifts/"),
     ProfilePage("External funding", lambda: "/partnerships/activities/funding/"),
+    ProfilePage("Grant applications", lambda: "/partnerships/grants/"),
 ]
 
 
