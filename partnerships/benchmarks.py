@@ -1,15 +1,18 @@
 """Benchmark scenarios for the register and the activity log (`manage.py benchmark` finds them).
 
-Each seed grows what its page lists: links, one link's activities, all activities, or gifts.
+Each seed grows what its page lists: links, one link's activities, all activities, gifts, or grant
+applications. `bench_links`, `bench_activities` and `bench_grants` also seed reporting's scenarios.
 """
 
 from datetime import date, timedelta
 from decimal import Decimal
 
 from intlinks.benchmarks import ProfilePage, Scenario
+from intlinks.roles import OFFICER
+from intlinks.seeding import seed_users
 
 
-def _links(size: int) -> list:
+def bench_links(size: int) -> list:
     from partnerships.models import Partnership, Place
 
     places = Place.objects.bulk_create(Place(name=f"Bench place {n}", country="FR") for n in range(size))
@@ -18,7 +21,7 @@ def _links(size: int) -> list:
     )
 
 
-def _activities(size: int, link) -> list:
+def bench_activities(size: int, link) -> list:
     """`size` activities on `link` in 2025/26, each with two costs (one breaks the travel rule) and a gift.
 
     The rows keep the services' rules: the budget's line adds up to its total, amounts in pounds come
@@ -87,19 +90,61 @@ def _activities(size: int, link) -> list:
     return activities
 
 
+def bench_grants(size: int, *, on_agenda: bool = False) -> dict:
+    """`size` grant applications from one twinning association, submitted and charged to the grants line
+    of 2025/26; with `on_agenda`, all considered at one meeting (held on 20 June 2025).
+
+    The rows keep the model's rules: a submitted application names its date and officer, and the
+    agenda item its application.
+    """
+    from partnerships.models import AgendaItem, GrantApplication, Meeting, Organisation
+    from strategy.seeding import LineSpec, seed_budget
+
+    line = seed_budget(
+        financial_year=2025,
+        total=Decimal("100000.00"),
+        lines=[LineSpec("grants", "Grants to twinning associations", Decimal(1), True)],
+    )["grants"]
+    officer = seed_users(1, role=OFFICER)[0]
+    association = Organisation.objects.create(
+        name="Bench Twinning Association", kind=Organisation.Kind.TWINNING_ASSOCIATION
+    )
+    meeting = Meeting.objects.create(held_on=date(2025, 6, 20))
+    applications = GrantApplication.objects.bulk_create(
+        GrantApplication(
+            organisation=association,
+            title=f"Bench exchange {n}",
+            purpose="Benchmark",
+            amount_requested=Decimal("500.00"),
+            budget_line=line,
+            state=GrantApplication.State.CONSIDERED if on_agenda else GrantApplication.State.SUBMITTED,
+            submitted_on=date(2025, 6, 1),
+            submitted_by=officer,
+            recorded_by=officer,
+        )
+        for n in range(size)
+    )
+    if on_agenda:
+        AgendaItem.objects.bulk_create(
+            AgendaItem(meeting=meeting, position=n, kind=AgendaItem.Kind.GRANT, grant_application=application)
+            for n, application in enumerate(applications)
+        )
+    return {"meeting": meeting.pk}
+
+
 def _seed_links(size: int) -> dict:
-    _links(size)
+    bench_links(size)
     return {}
 
 
 def _seed_link_page(size: int) -> dict:
-    link = _links(1)[0]
-    _activities(size, link)
+    link = bench_links(1)[0]
+    bench_activities(size, link)
     return {"link": link.pk}
 
 
 def _seed_activities(size: int) -> dict:
-    _activities(size, _links(1)[0])
+    bench_activities(size, bench_links(1)[0])
     return {}
 
 
@@ -116,6 +161,7 @@ SCENARIOS = [
         _seed_activities,
         lambda context: "/partnerships/activities/gifts/",
     ),
+    Scenario("Grant applications (by applications)", bench_grants, lambda context: "/partnerships/grants/"),
 ]
 
 
@@ -144,6 +190,7 @@ PROFILE_PAGES = [
     ProfilePage("Needs attention", lambda: "/partnerships/activities/attention/"),
     ProfilePage("Gifts and hospitality register", lambda: "/partnerships/activities/gifts/"),
     ProfilePage("External funding", lambda: "/partnerships/activities/funding/"),
+    ProfilePage("Grant applications", lambda: "/partnerships/grants/"),
 ]
 
 

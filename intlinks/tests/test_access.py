@@ -97,7 +97,8 @@ def partnership_objects(settings, tmp_path) -> dict:
 
 
 def grant_objects() -> dict:
-    """A draft grant, an approved one and one considered at a meeting that has happened."""
+    """A draft grant, one considered at a meeting that has happened, an approved one and a paid one
+    (both decided at that meeting by a member, submitted and paid by an officer)."""
     from datetime import timedelta
     from decimal import Decimal
 
@@ -111,20 +112,47 @@ def grant_objects() -> dict:
     submitted = {"submitted_on": meeting.held_on - timedelta(days=7), "submitted_by": clerk_of_it}
     considered = GrantApplicationFactory(state=GrantApplication.State.CONSIDERED, **submitted)
     AgendaItem.objects.create(meeting=meeting, kind="grant", grant_application=considered)
-    approved = GrantApplicationFactory(
-        state=GrantApplication.State.APPROVED,
-        meeting=meeting,
-        decided_by=make_user_for_objects_named("grant-member"),
-        decided_at=timezone.now(),
-        amount_approved=Decimal("1000.00"),
+    decided = {
+        "meeting": meeting,
+        "decided_by": make_user_for_objects_named("grant-member"),
+        "decided_at": timezone.now(),
+        "amount_approved": Decimal("1000.00"),
         **submitted,
+    }
+    approved = GrantApplicationFactory(state=GrantApplication.State.APPROVED, **decided)
+    paid = GrantApplicationFactory(
+        state=GrantApplication.State.PAID,
+        amount_paid=Decimal("800.00"),
+        paid_on=meeting.held_on,
+        paid_by=clerk_of_it,
+        **decided,
     )
     return {
         "grant": GrantApplicationFactory().pk,
         "grant_approved": approved.pk,
         "grant_considered": considered.pk,
+        "grant_paid": paid.pk,
         "meeting": meeting.pk,
     }
+
+
+def sign_in(client, django_user_model, who: str, url_objects: dict):
+    """Sign `client` in as a new user of role `who` (or no one, for "Anonymous").
+
+    A working party member was present at the table's meeting, as its record would say, so the page
+    of a decision taken there answers them; the other roles' users are not members of the working party.
+    """
+    from conftest import make_user
+    from intlinks.roles import MEMBER
+    from partnerships.models import Meeting
+
+    if who == "Anonymous":
+        return None
+    user = make_user(django_user_model, "someone", who)
+    if who == MEMBER:
+        Meeting.objects.get(pk=url_objects["meeting"]).members_present.add(user)
+    client.force_login(user)
+    return user
 
 
 def make_user_for_objects_named(username: str):
@@ -155,10 +183,7 @@ def activity_objects(partnership) -> dict:
 @pytest.mark.django_db
 @pytest.mark.parametrize(("page", "url", "who", "expected"), CASES, ids=[f"{c[1]}-{c[2]}" for c in CASES])
 def test_access_table(client, django_user_model, url_objects, page, url, who, expected):
-    from conftest import make_user
-
-    if who != "Anonymous":
-        client.force_login(make_user(django_user_model, "someone", who))
+    sign_in(client, django_user_model, who, url_objects)
 
     response = client.get(url.format(**url_objects))
 

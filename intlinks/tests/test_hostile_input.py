@@ -2,8 +2,9 @@
 that answers with errors has saved nothing.
 
 The form pages are read from the README's access table (a page an officer may open and a member may
-not is a page that writes), so a new form page is attacked as soon as it is listed; and a form view in
-the URLconf that is missing from the table fails `test_every_form_view_is_in_the_access_table`.
+not is a page that writes, and so is one a member may open and an officer may not: a grant decision),
+so a new form page is attacked, by the role that may write there, as soon as it is listed; and a form
+view in the URLconf that is missing from the table fails `test_every_form_view_is_in_the_access_table`.
 """
 
 import re
@@ -17,13 +18,19 @@ from django.views.generic.edit import ProcessFormView
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intlinks.tests.test_access import access_table, url_objects  # noqa: F401 (a fixture)
+from intlinks.roles import MEMBER, OFFICER
+from intlinks.tests.test_access import access_table, sign_in, url_objects  # noqa: F401 (a fixture)
 
-FORM_PAGES = [
-    (page, url)
-    for page, url, codes in access_table()
-    if codes["Officer"] == 200 and codes["Working party member"] == 403
-]
+
+def writer(codes: dict[str, int]) -> str | None:
+    """The role that writes on a page: the one of officer and member that may open it, the other not."""
+    for role, other in ((OFFICER, MEMBER), (MEMBER, OFFICER)):
+        if codes[role] == 200 and codes[other] == 403:
+            return role
+    return None
+
+
+FORM_PAGES = [(page, url, writer(codes)) for page, url, codes in access_table() if writer(codes)]
 
 # What a careless or dishonest person types: dates in year 1 and 9999 and just outside the bounds,
 # years that are no financial year, amounts past the ceiling or below zero, currencies that are no
@@ -120,15 +127,16 @@ def row_counts(tables: list[str]) -> tuple[int, ...]:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("page", "url"), FORM_PAGES, ids=[url for _, url in FORM_PAGES])
+@pytest.mark.parametrize(("page", "url", "role"), FORM_PAGES, ids=[url for _, url, _ in FORM_PAGES])
 def test_refuses_hostile_input_on_every_form_page_without_an_error_or_a_partial_save(
     client,
-    officer,
+    django_user_model,
     url_objects,  # noqa: F811 (the fixture imported above)
     page,
     url,
+    role,
 ):
-    client.force_login(officer)
+    sign_in(client, django_user_model, role, url_objects)
     target = url.format(**url_objects)
     page_form = {"now": form_fields(client.get(target).content.decode())}
     attackable = sorted(name for name in page_form["now"].values if name not in page_form["now"].hidden)
@@ -178,7 +186,7 @@ def shape(url: str) -> str:
 
 
 def test_every_form_view_is_in_the_access_table():
-    listed = {shape(url) for _, url in FORM_PAGES}
+    listed = {shape(url) for _, url, _ in FORM_PAGES}
     # Signing in and changing one's own password are the shell's pages, not council data. Reopening
     # answers only for a closed activity, which the table's demonstration activity is not: its hostile
     # input is tested in partnerships/tests/test_locked_states.py.

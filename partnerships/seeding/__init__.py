@@ -2,7 +2,8 @@
 
 The plan (strategies, action plans, budgets) comes from `strategy.seeding`, the rest from this
 package: links (`links`), activities and costs (`activities`), gifts (`gifts`), funding (`funding`),
-the conduct policies and breach flags (`conduct`). Everything is drawn from one `random.Random(seed)`
+the conduct policies and breach flags (`conduct`), the working party's meetings and the twinning
+associations' grant applications (`grants`). Everything is drawn from one `random.Random(seed)`
 in a fixed order, so a seed and a day give the same records. The period ends with the financial
 year of `today`, so pages that default to "this year and last" have data.
 
@@ -20,12 +21,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from intlinks.money import MAX_AMOUNT
-from intlinks.roles import OFFICER
+from intlinks.roles import MEMBER, OFFICER
 from intlinks.seeding import seed_users
 from partnerships.seeding.activities import seed_activities
 from partnerships.seeding.conduct import seed_policies
 from partnerships.seeding.funding import seed_funding
 from partnerships.seeding.gifts import seed_gifts
+from partnerships.seeding.grants import seed_grants_and_meetings
 from partnerships.seeding.links import seed_links, seed_places
 from strategy.financial_years import FinancialYear, financial_year_of, years_between
 from strategy.seeding import seed_action_plan, seed_budget, seed_indicators, seed_strategy, seed_themes
@@ -47,6 +49,9 @@ class Profile:
     officers: int = 5
     bids_per_link: int = 2
     budget_per_activity: Decimal = Decimal("1500")  # the controllable total grows with the log
+    grants_per_year: int = 12  # about three for each twinning association of the small profile
+    meetings_per_year: int = 4  # of the working party
+    members: int = 6  # of the working party
 
     def scaled(self, **sizes) -> "Profile":
         """The same shape with other sizes, e.g. a tiny large-shaped council for a test."""
@@ -65,6 +70,8 @@ PROFILES = {
         gifts=10000,
         actions_per_plan=40,
         officers=25,
+        grants_per_year=40,
+        members=10,
     ),
 }
 
@@ -108,11 +115,12 @@ def seed_council(*, profile: Profile, seed: int = 1, today: date | None = None) 
         today=today,
     )
     policies = seed_policies(years)
-    activities = []
+    activities, grants_lines = [], {}
     for index, year in enumerate(years):
         # The busiest council's total would pass the one money ceiling a record may hold (issue 9).
         total = min(profile.budget_per_activity * profile.activities_per_year, MAX_AMOUNT)
         lines = seed_budget(financial_year=year.start, total=total)
+        grants_lines[year.start] = lines["grants"]
         made = seed_activities(
             rng=rng,
             year=year,
@@ -136,6 +144,18 @@ def seed_council(*, profile: Profile, seed: int = 1, today: date | None = None) 
         )
         activities.extend(made)
     seed_funding(rng=rng, per_link=profile.bids_per_link, links=links, activities=activities, today=today)
+    seed_grants_and_meetings(
+        rng=rng,
+        years=years,
+        per_year=profile.grants_per_year,
+        meetings_per_year=profile.meetings_per_year,
+        grants_lines=grants_lines,
+        objectives={start: list(objectives) for start, (_, objectives) in plans.items()},
+        links=links,
+        officers=users,
+        members=seed_users(profile.members, role=MEMBER),
+        today=today,
+    )
 
 
 def _seed_plan(rng, profile: Profile, years, users, today) -> dict:

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from pypdf import PdfReader
 
 from intlinks.money import ZERO
@@ -153,6 +154,35 @@ def test_the_small_profile_has_its_sizes(small):
     assert Gift.objects.count() == profile.gifts
     assert Budget.objects.count() == profile.years
     assert max(Budget.objects.values_list("financial_year", flat=True)) == financial_year_of(TODAY).start
+
+
+def test_grants_go_through_every_state_decided_by_a_member_present_at_a_meeting(small):
+    from intlinks.roles import MEMBER
+    from partnerships.models import GrantApplication, Meeting
+
+    assert set(GrantApplication.objects.values_list("state", flat=True)) == set(GrantApplication.State)
+    decided = GrantApplication.objects.filter(meeting__isnull=False).select_related("meeting")
+    assert decided.exists()
+    for grant in decided:
+        assert grant.meeting.members_present.filter(pk=grant.decided_by_id).exists()
+        assert grant.decided_by.groups.filter(name=MEMBER).exists()
+        assert grant.decided_by_id not in (grant.submitted_by_id, grant.paid_by_id)
+        assert timezone.localtime(grant.decided_at).date() == grant.meeting.held_on <= TODAY
+        assert grant.meeting.items.filter(grant_application=grant).exists()
+        assert grant.budget_line.name == "Grants to twinning associations"
+        assert grant.budget_line.budget.financial_year == financial_year_of(grant.meeting.held_on).start
+        if grant.amount_paid is not None:
+            assert grant.amount_paid <= grant.amount_approved <= grant.amount_requested
+            assert grant.meeting.held_on <= grant.paid_on <= TODAY
+    for meeting in Meeting.objects.prefetch_related("members_present__groups"):
+        assert meeting.members_present.exists()
+        assert all(m.groups.filter(name=MEMBER).exists() for m in meeting.members_present.all())
+        assert set(meeting.items.values_list("kind", flat=True)) >= {"dashboard", "other", "review"}
+    # Every step of an application's life is in its trail, in order, ending at its state.
+    for grant in GrantApplication.objects.prefetch_related("state_changes"):
+        states = ["draft", *[change.to_state for change in grant.state_changes.all()]]
+        assert [change.from_state for change in grant.state_changes.all()] == states[:-1]
+        assert states[-1] == grant.state
 
 
 class Rollback(Exception):
