@@ -50,6 +50,8 @@ COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Leicester City Council")
 # The council's organisation identifier (org-id.guide), the prefix of its 360Giving grant identifiers.
 GRANTS_ORG_ID_PREFIX = os.environ.get("GRANTS_ORG_ID_PREFIX", "GB-LAE-LCE")
 SERVICE_NAME = "International links"
+# The service's address as people reach it (https://links.example.gov.uk), for links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "")
 # The layout of a new Cabinet report's front matter: "leicester" (Leicester 2002) or "derby" (Derby 2015).
 CABINET_REPORT_LAYOUT = os.environ.get("CABINET_REPORT_LAYOUT", "leicester").strip().lower()
 if CABINET_REPORT_LAYOUT not in {"leicester", "derby"}:
@@ -232,6 +234,13 @@ CELERY_BEAT_SCHEDULE = {
     "remind-action-owners": {
         "task": "strategy.tasks.remind_action_owners",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # Cabinet reports (issue 12): versions that waited for the queue are handed to it again.
+    "report-requeue-waiting": {"task": "reporting.tasks.report_requeue_waiting", "schedule": 60.0},
+    # When a financial year closes (1 April by default): that year's draft annual evaluation; clerks told.
+    "report-prepare-annual-evaluation": {
+        "task": "reporting.tasks.report_prepare_annual_evaluation",
+        "schedule": crontab(day_of_month=1, month_of_year=FINANCIAL_YEAR_START_MONTH, hour=6, minute=0),
     },
 }
 
