@@ -50,6 +50,13 @@ SECTIONS: tuple[Section, ...] = (
         permission="partnerships.view_meeting",
     ),
     Section(
+        "Cabinet reports",
+        "reporting:reports",
+        "The annual evaluation of international activity for Cabinet: front matter drafted from the data, "
+        "generated as PDF and finalised.",
+        permission="reporting.view_cabinetreport",
+    ),
+    Section(
         "Partnerships",
         "partnerships:list",
         "The register of international links: partner places, agreements, annual reviews and drift.",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reporting.views import dashboard, health, matrix, meetings, since
+from reporting.views import dashboard, health, matrix, meetings, reports, since
 
 app_name = "reporting"
 
@@ -22,4 +22,9 @@ urlpatterns = [
         meetings.GrantDecisionView.as_view(),
         name="meeting_decide",
     ),
+    # Cabinet reports (issue 12).
+    path("reports/", reports.report_list, name="reports"),
+    path("reports/new/", reports.ReportCreate.as_view(), name="report_create"),
+    path("reports/<int:pk>/", reports.report_detail, name="report"),
+    path("reports/<int:pk>/edit/", reports.ReportEdit.as_view(), name="report_edit"),
 ]

@@ -34,7 +34,13 @@ CASES = [(page, url, who, code) for page, url, codes in access_table() for who, 
 @pytest.fixture
 def url_objects(db, settings, tmp_path):
     """Objects whose ids fill the placeholders in the table's URLs, e.g. `{partnership}`."""
-    return {**strategy_objects(), **partnership_objects(settings, tmp_path)}
+    from reporting.tests.factories import CabinetReportFactory
+
+    return {
+        **strategy_objects(),
+        **partnership_objects(settings, tmp_path),
+        "cabinet_report": CabinetReportFactory().pk,
+    }
 
 
 def strategy_objects() -> dict:
