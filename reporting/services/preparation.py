@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from intlinks.roles import CLERK
 from reporting.models import CabinetReport
+from reporting.services.reports import report_create
 from strategy.financial_years import financial_year_of
 
 
@@ -19,10 +20,8 @@ def report_prepare_annual_evaluation(*, today: date | None = None) -> CabinetRep
     """Prepare the draft annual evaluation of the financial year that closed before `today` (beat runs
     it on the first day of the new year) and e-mail the clerks; nothing if that report already exists.
     Returns the report prepared, or None."""
-    from reporting.services.reports import report_create  # the front matter drafted from the data
-
     today = today or timezone.localdate()
-    year = financial_year_of(today).previous()
+    year = financial_year_of(today).previous
     with transaction.atomic():
         exists = CabinetReport.objects.filter(kind=CabinetReport.Kind.ANNUAL, financial_year=year.start)
         if exists.exists():

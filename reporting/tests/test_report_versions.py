@@ -294,3 +294,28 @@ def test_file_names_say_what_the_report_is():
     version = ReportVersionFactory(number=3, report=CabinetReportFactory(council="Derby City Council"))
     assert versions.version_file_name(version) == "Derby-City-Council-annual-evaluation-2016-17-v3-DRAFT.pdf"
     assert versions.version_file_name(version, exempt=True).endswith("-v3-DRAFT-EXEMPT-APPENDIX.pdf")
+
+
+def test_when_a_year_closes_its_draft_annual_evaluation_is_prepared_and_the_clerks_told(
+    clerk, officer, mailoutbox
+):
+    from datetime import date
+
+    from reporting.services.preparation import report_prepare_annual_evaluation
+    from reporting.tasks import report_prepare_annual_evaluation as task
+
+    clerk.email = "clerk@example.gov.uk"
+    clerk.save()
+    officer.email = "officer@example.gov.uk"
+    officer.save()
+    report = report_prepare_annual_evaluation(today=date(2017, 4, 1))
+    assert report.kind == CabinetReport.Kind.ANNUAL
+    assert report.financial_year == 2016
+    assert report.state == CabinetReport.State.DRAFT
+    assert [mail.to for mail in mailoutbox] == [["clerk@example.gov.uk"]]
+    assert "2016/17" in mailoutbox[0].subject
+    assert f"/reporting/reports/{report.pk}/" in mailoutbox[0].body
+    assert mailoutbox[0].alternatives  # the HTML part
+    assert report_prepare_annual_evaluation(today=date(2017, 4, 1)) is None  # once a year
+    # Beat's task: the year that closed before today.
+    assert CabinetReport.objects.get(pk=task.run()).kind == CabinetReport.Kind.ANNUAL
