@@ -4,7 +4,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from reporting.models import ReportVersion
-from reporting.services import preparation, versions
+from reporting.services import reports, versions
 
 # A report renders in seconds (issue 12: under 20 s for the large profile); the limits stop a runaway
 # rendering well below Redis's one-hour visibility timeout, so that acks_late never runs it twice.
@@ -46,5 +46,5 @@ def report_requeue_waiting() -> int:
 @shared_task
 def report_prepare_annual_evaluation() -> int | None:
     """Run by beat on 1 April: the draft annual evaluation of the year just closed, and the clerks told."""
-    report = preparation.report_prepare_annual_evaluation()
+    report = reports.report_prepare_annual_evaluation()
     return report.pk if report is not None else None

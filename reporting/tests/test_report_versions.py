@@ -301,7 +301,7 @@ def test_when_a_year_closes_its_draft_annual_evaluation_is_prepared_and_the_cler
 ):
     from datetime import date
 
-    from reporting.services.preparation import report_prepare_annual_evaluation
+    from reporting.services.reports import report_prepare_annual_evaluation
     from reporting.tasks import report_prepare_annual_evaluation as task
 
     clerk.email = "clerk@example.gov.uk"
