@@ -4,6 +4,7 @@ The defaults give the embedded run (SQLite under var/, a filesystem broker) that
 production sets DATABASE_URL, REDIS_URL, SECRET_KEY and ALLOWED_HOSTS, and leaves DEBUG off.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -178,8 +179,18 @@ STATICFILES_DIRS = [
     ("govuk/assets", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "assets"),
     VAR_DIR / "build",
 ]
+# Uploaded documents and generated Cabinet reports go through Django's storage API: the filesystem under
+# MEDIA_ROOT by default; object storage by configuration (FILE_STORAGE_BACKEND, a storage class's dotted
+# path, and FILE_STORAGE_OPTIONS, its options as JSON), with no change to the code that saves files.
+try:
+    FILE_STORAGE_OPTIONS = json.loads(os.environ.get("FILE_STORAGE_OPTIONS", "") or "{}")
+except json.JSONDecodeError as error:
+    raise ImproperlyConfigured(f"FILE_STORAGE_OPTIONS must be a JSON object: {error}") from error
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": FILE_STORAGE_OPTIONS,
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
