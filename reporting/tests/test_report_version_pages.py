@@ -236,6 +236,17 @@ def test_superseding_reopens_the_report_with_a_reason(
     assert final.superseded_by.status == Status.QUEUED
 
 
+@pytest.mark.parametrize("reason", ["a" * 10_001, "nul\x00byte", "   "])
+def test_superseding_refuses_hostile_reasons_without_an_error_or_a_save(clerk_client, clerk, reason):
+    final = versions.report_finalise(version=ReportVersionFactory(done=True), by=clerk)
+    url = reverse("reporting:report_supersede", args=[final.report_id])
+    response = clerk_client.post(url, {"form_token": "a", "reason": reason})
+    assert response.status_code == 200
+    final.refresh_from_db()
+    assert final.is_current_final
+    assert final.report.versions.count() == 1
+
+
 def test_superseding_a_draft_goes_back_to_the_report(clerk_client):
     report = CabinetReportFactory()
     response = clerk_client.get(reverse("reporting:report_supersede", args=[report.pk]))
