@@ -4,6 +4,7 @@ The defaults give the embedded run (SQLite under var/, a filesystem broker) that
 production sets DATABASE_URL, REDIS_URL, SECRET_KEY and ALLOWED_HOSTS, and leaves DEBUG off.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -50,6 +51,8 @@ COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Leicester City Council")
 # The council's organisation identifier (org-id.guide), the prefix of its 360Giving grant identifiers.
 GRANTS_ORG_ID_PREFIX = os.environ.get("GRANTS_ORG_ID_PREFIX", "GB-LAE-LCE")
 SERVICE_NAME = "International links"
+# The service's address as people reach it (https://links.example.gov.uk), for links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "")
 # The layout of a new Cabinet report's front matter: "leicester" (Leicester 2002) or "derby" (Derby 2015).
 CABINET_REPORT_LAYOUT = os.environ.get("CABINET_REPORT_LAYOUT", "leicester").strip().lower()
 if CABINET_REPORT_LAYOUT not in {"leicester", "derby"}:
@@ -182,8 +185,18 @@ STATICFILES_DIRS = [
     ("govuk/assets", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "assets"),
     VAR_DIR / "build",
 ]
+# Uploaded documents and generated Cabinet reports go through Django's storage API: the filesystem under
+# MEDIA_ROOT by default; object storage by configuration (FILE_STORAGE_BACKEND, a storage class's dotted
+# path, and FILE_STORAGE_OPTIONS, its options as JSON), with no change to the code that saves files.
+try:
+    FILE_STORAGE_OPTIONS = json.loads(os.environ.get("FILE_STORAGE_OPTIONS", "") or "{}")
+except json.JSONDecodeError as error:
+    raise ImproperlyConfigured(f"FILE_STORAGE_OPTIONS must be a JSON object: {error}") from error
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": os.environ.get("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": FILE_STORAGE_OPTIONS,
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -239,6 +252,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "strategy.tasks.remind_action_owners",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Cabinet reports (issue 12): versions that waited for the queue are handed to it again.
+    "report-requeue-waiting": {"task": "reporting.tasks.report_requeue_waiting", "schedule": 60.0},
+    # When a financial year closes (1 April by default): that year's draft annual evaluation; clerks told.
+    "report-prepare-annual-evaluation": {
+        "task": "reporting.tasks.report_prepare_annual_evaluation",
+        "schedule": crontab(day_of_month=1, month_of_year=FINANCIAL_YEAR_START_MONTH, hour=6, minute=0),
+    },
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -265,7 +285,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint reports each step of every render (and of its own stylesheets at import) at INFO.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
 # Demonstration accounts and data exist only for the embedded run, never under production settings.

@@ -27,4 +27,21 @@ urlpatterns = [
     path("reports/new/", reports.ReportCreate.as_view(), name="report_create"),
     path("reports/<int:pk>/", reports.report_detail, name="report"),
     path("reports/<int:pk>/edit/", reports.ReportEdit.as_view(), name="report_edit"),
+    path("reports/<int:pk>/preview/", reports.report_preview, name="report_preview"),
+    path("reports/<int:pk>/generate/", reports.ReportGenerate.as_view(), name="report_generate"),
+    path("reports/<int:pk>/versions/", reports.report_versions, name="report_versions"),
+    path("reports/<int:pk>/supersede/", reports.ReportSupersede.as_view(), name="report_supersede"),
+    path(
+        "reports/<int:pk>/versions/<int:number>/download/", reports.version_download, name="version_download"
+    ),
+    path(
+        "reports/<int:pk>/versions/<int:number>/exempt-appendix/",
+        reports.version_download_exempt,
+        name="version_download_exempt",
+    ),
+    path(
+        "reports/<int:pk>/versions/<int:number>/finalise/",
+        reports.VersionFinalise.as_view(),
+        name="version_finalise",
+    ),
 ]

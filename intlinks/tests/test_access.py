@@ -34,13 +34,17 @@ CASES = [(page, url, who, code) for page, url, codes in access_table() for who, 
 @pytest.fixture
 def url_objects(db, settings, tmp_path):
     """Objects whose ids fill the placeholders in the table's URLs, e.g. `{partnership}`."""
-    from reporting.tests.factories import CabinetReportFactory
+    return {**strategy_objects(), **partnership_objects(settings, tmp_path), **report_objects()}
 
-    return {
-        **strategy_objects(),
-        **partnership_objects(settings, tmp_path),
-        "cabinet_report": CabinetReportFactory().pk,
-    }
+
+def report_objects() -> dict:
+    """A draft Cabinet report with a done version (its PDF and exempt appendix in MEDIA_ROOT)."""
+    from django.core.files.base import ContentFile
+
+    from reporting.tests.factories import PDF_BYTES, ReportVersionFactory
+
+    version = ReportVersionFactory(done=True, exempt_pdf=ContentFile(PDF_BYTES, name="exempt.pdf"))
+    return {"cabinet_report": version.report_id, "report_version": version.number}
 
 
 def strategy_objects() -> dict:

@@ -30,7 +30,17 @@ def writer(codes: dict[str, int]) -> str | None:
     return None
 
 
-FORM_PAGES = [(page, url, writer(codes)) for page, url, codes in access_table() if writer(codes)]
+# Pages a writer may open that have nothing to type: a button alone (Generate PDF, whose double
+# submission reporting/tests/test_report_version_pages.py tests) or a file to download.
+NOTHING_TO_TYPE = {
+    "/reporting/reports/{cabinet_report}/generate/",
+    "/reporting/reports/{cabinet_report}/versions/{report_version}/exempt-appendix/",
+}
+FORM_PAGES = [
+    (page, url, writer(codes))
+    for page, url, codes in access_table()
+    if writer(codes) and url not in NOTHING_TO_TYPE
+]
 
 # What a careless or dishonest person types: dates in year 1 and 9999 and just outside the bounds,
 # years that are no financial year, amounts past the ceiling or below zero, currencies that are no
@@ -190,6 +200,15 @@ def test_every_form_view_is_in_the_access_table():
     # Signing in and changing one's own password are the shell's pages, not council data. Reopening
     # answers only for a closed activity, which the table's demonstration activity is not: its hostile
     # input is tested in partnerships/tests/test_locked_states.py.
-    exempt = {"/account/password/", "/sign-in/", "/partnerships/activities/{}/reopen/"}
+    # Finalising and superseding a Cabinet report are the clerk's, not an officer's: their refusals and
+    # hostile input are tested in reporting/tests/test_report_version_pages.py.
+    exempt = {
+        "/account/password/",
+        "/sign-in/",
+        "/partnerships/activities/{}/reopen/",
+        "/reporting/reports/{}/generate/",
+        "/reporting/reports/{}/supersede/",
+        "/reporting/reports/{}/versions/{}/finalise/",
+    }
     missing = {shape(url) for url in form_view_routes()} - listed - exempt
     assert not missing, f"Form pages missing from the access table, so from this test: {missing}"

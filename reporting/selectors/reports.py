@@ -31,7 +31,9 @@ def report_detail(pk: int) -> CabinetReport:
             "implication_rows",
             "consultation_rows",
             "exempt_paragraphs",
-            Prefetch("versions", queryset=ReportVersion.objects.select_related("requested_by")),
+            Prefetch(
+                "versions", queryset=ReportVersion.objects.select_related("requested_by", "finalised_by")
+            ),
         )
         .get(pk=pk)
     )

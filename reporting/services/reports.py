@@ -1,12 +1,20 @@
 """Cabinet reports: create a draft with its front matter drafted from the data, and save the clerk's
 edits of the front matter and its rows. A final report's front matter is locked."""
 
+from datetime import date
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 
 from intlinks.editing import save_rows, validate_rows
 from intlinks.money import format_money
+from intlinks.roles import CLERK
 from reporting.models import (
     IMPLICATION_SUBJECTS,
     CabinetReport,
@@ -16,6 +24,7 @@ from reporting.models import (
     ReportMeeting,
 )
 from reporting.selectors.reports import ReportFacts, report_facts
+from strategy.financial_years import financial_year_of
 
 LOCKED_MESSAGE = (
     "This report is final: its front matter is what Cabinet received and can no longer be changed"
@@ -157,3 +166,53 @@ def report_save(
     validate_rows(rows, lambda row: row.full_clean(exclude=["report"], validate_unique=False))
     save_rows(rows, removed, report=report)
     return report
+
+
+# When a financial year closes (beat, issue 12's pipeline)
+
+
+def report_prepare_annual_evaluation(*, today: date | None = None) -> CabinetReport | None:
+    """Prepare the draft annual evaluation of the financial year that closed before `today` (beat runs
+    it on the first day of the new year) and e-mail the clerks; nothing if that report already exists.
+    Returns the report prepared, or None."""
+    today = today or timezone.localdate()
+    year = financial_year_of(today).previous
+    with transaction.atomic():
+        exists = CabinetReport.objects.filter(kind=CabinetReport.Kind.ANNUAL, financial_year=year.start)
+        if exists.exists():
+            return None
+        report = report_create(kind=CabinetReport.Kind.ANNUAL, financial_year=year.start, by=None)
+    _tell_clerks(report=report, year_label=year.label)
+    return report
+
+
+def _tell_clerks(*, report: CabinetReport, year_label: str) -> int:
+    """E-mail every active clerk that the draft is ready; returns how many were told."""
+    clerks = list(
+        get_user_model()
+        .objects.filter(groups__name=CLERK, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not clerks:
+        return 0
+    context = {
+        "report": report,
+        "year_label": year_label,
+        "report_url": settings.SITE_URL.rstrip("/") + reverse("reporting:report", args=[report.pk]),
+        "council_name": settings.COUNCIL_NAME,
+        "service_name": settings.SERVICE_NAME,
+    }
+    subject = render_to_string("reporting/email/annual_prepared_subject.txt", context).strip()
+    text = render_to_string("reporting/email/annual_prepared.txt", context)
+    html = render_to_string("reporting/email/annual_prepared.html", context)
+    for address in clerks:  # one e-mail each: no clerk sees the others' addresses
+        send_mail(
+            subject=subject,
+            message=text,
+            html_message=html,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[address],
+        )
+    return len(clerks)

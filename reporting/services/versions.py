@@ -1,0 +1,290 @@
+"""A Cabinet report's versions: request one, render it (the job a worker runs), finalise it, supersede it.
+
+These functions know nothing of Celery: `reporting.tasks` calls them, and so do the tests. The one
+place that hands work to the queue is `_enqueue`, always after the request's transaction commits; if
+the broker refuses, the version waits (`waiting`) and `report_requeue_waiting`, run by beat every
+minute, hands it over once the queue is back.
+
+A rendered version is written to a temporary file first, then saved through Django's storage API, so
+that no half-written file is ever stored; a finalised version's file is never changed or deleted.
+"""
+
+import hashlib
+import logging
+import re
+import tempfile
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import OperationalError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerOperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from reporting import cabinet
+from reporting.models import CabinetReport, ReportVersion
+
+logger = logging.getLogger(__name__)
+
+Status = ReportVersion.Status
+
+# What a broker that cannot take a task raises: kombu's wrapper, redis-py's own, or the socket's.
+BROKER_ERRORS = (BrokerOperationalError, RedisConnectionError, ConnectionError)
+
+QUEUE_DOWN_MESSAGE = (
+    "The queue that makes PDFs cannot be reached just now. Your request is kept: generation will start "
+    "by itself when the queue is back, and this page will show it."
+)
+FINAL_MESSAGE = "This report is final: supersede it to make a new version"
+RENDERING_STATUSES = (Status.QUEUED, Status.WAITING, Status.RENDERING)
+
+
+# Requesting a version
+
+
+@transaction.atomic
+def report_request_generation(*, report: CabinetReport, by, as_of: datetime | None = None) -> ReportVersion:
+    """Keep a request for the next version of a draft report, figures as of now, and queue its rendering
+    once this transaction commits (or leave it waiting for the queue, if the broker refuses)."""
+    report = CabinetReport.objects.select_for_update().get(pk=report.pk)
+    if report.is_locked:
+        raise ValidationError(FINAL_MESSAGE)
+    return _new_version(report=report, by=by, as_of=as_of)
+
+
+def _new_version(*, report: CabinetReport, by, as_of: datetime | None = None) -> ReportVersion:
+    """The next number of a report whose row the caller has locked, queued after commit."""
+    latest = report.versions.aggregate(latest=Max("number"))["latest"] or 0
+    now = timezone.now()
+    version = ReportVersion(
+        report=report,
+        number=latest + 1,
+        status=Status.QUEUED,
+        requested_by=by,
+        requested_at=now,
+        as_of=as_of or now,
+    )
+    version._history_user = by
+    version.full_clean()
+    version.save()
+    transaction.on_commit(lambda: _enqueue(version.pk))
+    return version
+
+
+def _enqueue(version_id: int) -> bool:
+    """Hand the version to the queue; on a broker's refusal, mark it waiting. Says whether it was queued."""
+    from reporting.tasks import render_report_version  # the one place the services meet the queue
+
+    try:
+        result = render_report_version.delay(version_id)
+    except BROKER_ERRORS:
+        logger.warning("The broker refused report version %s: it waits for the queue", version_id)
+        ReportVersion.objects.filter(pk=version_id, status=Status.QUEUED).update(status=Status.WAITING)
+        return False
+    ReportVersion.objects.filter(pk=version_id).update(task_id=result.id or "")
+    return True
+
+
+def report_requeue_waiting() -> int:
+    """Hand every version waiting for the queue to it again (run by beat every minute); returns how many
+    the queue took. A version is marked queued before it is sent, so that two runs never send it twice."""
+    queued = 0
+    for version_id in ReportVersion.objects.filter(status=Status.WAITING).values_list("pk", flat=True):
+        waiting = ReportVersion.objects.filter(pk=version_id, status=Status.WAITING)
+        if not waiting.update(status=Status.QUEUED):
+            continue  # another run took it
+        queued += _enqueue(version_id)
+    return queued
+
+
+# Rendering (the worker's job)
+
+
+def report_render_version(*, version_id: int) -> ReportVersion:
+    """Render a version: its content as of its moment, the public PDF and (when paragraphs are marked
+    exempt) the exempt appendix, each written to a temporary file and then saved to storage.
+
+    Idempotent: a version already done (or failed) is left alone. A database that cannot be reached
+    (OperationalError) is raised for the task to retry; any other error marks the version failed, with
+    the reason in plain words, and leaves no file behind.
+    """
+    version = _start_rendering(version_id)
+    if version is None:
+        return ReportVersion.objects.get(pk=version_id)
+    saved: list = []
+    try:
+        report = _report_for_rendering(version.report_id)
+        content = cabinet.report_content(report, as_of=version.as_of)
+        public = cabinet.render_pdf(cabinet.report_html(report, content, draft=True))
+        checksum, size = _save_pdf(version.pdf, public, version_file_name(version), saved)
+        if report.exempt_keys:
+            exempt = cabinet.render_pdf(cabinet.report_html(report, content, draft=True, public=False))
+            _save_pdf(version.exempt_pdf, exempt, version_file_name(version, exempt=True), saved)
+        return _finish(version, checksum=checksum, size=size, saved=saved)
+    except OperationalError:
+        _remove(saved)
+        raise
+    except Exception as error:
+        _remove(saved)
+        logger.exception("Report version %s failed", version_id)
+        return _fail(version_id, failure_reason(error))
+
+
+@transaction.atomic
+def _start_rendering(version_id: int) -> ReportVersion | None:
+    version = ReportVersion.objects.select_for_update().get(pk=version_id)
+    if version.status in (Status.DONE, Status.FAILED):
+        return None
+    version.status, version.started_at = Status.RENDERING, timezone.now()
+    version.save(update_fields=["status", "started_at"])
+    return version
+
+
+def _report_for_rendering(pk: int) -> CabinetReport:
+    return (
+        CabinetReport.objects.select_related("strategy", "partnership")
+        .prefetch_related(
+            "meetings", "recommendation_rows", "implication_rows", "consultation_rows", "exempt_paragraphs"
+        )
+        .get(pk=pk)
+    )
+
+
+def _save_pdf(field_file, data: bytes, name: str, saved: list) -> tuple[str, int]:
+    """Write to a temporary file, then save it through the field's storage (the default storage)."""
+    digest = hashlib.sha256(data).hexdigest()
+    with tempfile.TemporaryFile(suffix=".pdf") as temporary:
+        temporary.write(data)
+        temporary.flush()
+        temporary.seek(0)
+        field_file.save(name, File(temporary, name=name), save=False)
+    saved.append((field_file.storage, field_file.name))
+    return digest, len(data)
+
+
+@transaction.atomic
+def _finish(version: ReportVersion, *, checksum: str, size: int, saved: list) -> ReportVersion:
+    current = ReportVersion.objects.select_for_update().get(pk=version.pk)
+    if current.status != Status.RENDERING:
+        # Another delivery of the same task finished first: keep its files, drop ours.
+        transaction.on_commit(lambda: _remove(saved))
+        return current
+    current.pdf, current.exempt_pdf = version.pdf.name, version.exempt_pdf.name or ""
+    current.status, current.finished_at = Status.DONE, timezone.now()
+    current.checksum, current.size, current.failure_reason = checksum, size, ""
+    current.full_clean()
+    current.save()
+    return current
+
+
+@transaction.atomic
+def _fail(version_id: int, reason: str) -> ReportVersion:
+    version = ReportVersion.objects.select_for_update().get(pk=version_id)
+    if version.status == Status.DONE:
+        return version
+    version.status, version.finished_at = Status.FAILED, timezone.now()
+    version.failure_reason = reason
+    version.pdf, version.exempt_pdf, version.checksum, version.size = "", "", "", None
+    version.save()
+    return version
+
+
+def report_version_give_up(*, version_id: int, reason: str) -> ReportVersion:
+    """The task gave up retrying: the version fails with the reason, so that nobody waits for it."""
+    return _fail(version_id, reason)
+
+
+def _remove(saved: list) -> None:
+    for storage, name in saved:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("Could not remove %s after a failed rendering", name)
+
+
+def failure_reason(error: Exception) -> str:
+    """The reason a rendering failed, in words a clerk can act on."""
+    if type(error).__name__ == "SoftTimeLimitExceeded":  # Celery's; named, not imported, on purpose
+        return "Making the PDF took longer than the time allowed, so it was stopped. Try again later."
+    detail = " ".join(error.messages) if isinstance(error, ValidationError) else str(error).strip()
+    detail = detail[:500] or type(error).__name__
+    return f"The PDF could not be made: {detail}"
+
+
+# Finalising and superseding
+
+
+@transaction.atomic
+def report_finalise(*, version: ReportVersion, by) -> ReportVersion:
+    """Lock a done version of a draft report as the one Cabinet receives; the report becomes final and
+    can no longer be edited or generated again, only superseded."""
+    version = ReportVersion.objects.select_for_update().select_related("report").get(pk=version.pk)
+    report = CabinetReport.objects.select_for_update().get(pk=version.report_id)
+    if report.is_locked:
+        raise ValidationError("This report is already final: supersede it to make a new version")
+    if version.status != Status.DONE:
+        raise ValidationError(
+            f"Only a version whose PDF is done can be finalised; version {version.number} is "
+            f"{version.get_status_display().lower()}"
+        )
+    version.finalised_at, version.finalised_by = timezone.now(), by
+    version._history_user = by
+    version.full_clean()
+    version.save()
+    report.state = CabinetReport.State.FINAL
+    report._history_user = by
+    report.save(update_fields=["state"])
+    return version
+
+
+@transaction.atomic
+def report_supersede(*, report: CabinetReport, by, reason: str) -> ReportVersion:
+    """Reopen a final report with a new version that supersedes the finalised one, noting why. The
+    finalised version and its file stay as they are; the report is a draft again."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the final version is being superseded"})
+    report = CabinetReport.objects.select_for_update().get(pk=report.pk)
+    final = (
+        ReportVersion.objects.select_for_update()
+        .filter(report=report, finalised_at__isnull=False, superseded_by__isnull=True)
+        .first()
+    )
+    if not report.is_locked or final is None:
+        raise ValidationError("Only a final report can be superseded")
+    report.state = CabinetReport.State.DRAFT
+    report._history_user = by
+    report.save(update_fields=["state"])
+    version = _new_version(report=report, by=by)
+    final.superseded_by, final.supersede_reason = version, reason
+    final._history_user = by
+    final.full_clean()
+    final.save(update_fields=["superseded_by", "supersede_reason"])
+    return version
+
+
+# Names
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def version_file_name(version: ReportVersion, *, exempt: bool = False) -> str:
+    """A name a clerk recognises: Leicester-City-Council-annual-evaluation-2016-17-v2-DRAFT.pdf."""
+    report = version.report
+    year = f"{report.financial_year}-{(report.financial_year + 1) % 100:02d}" if report.financial_year else ""
+    if report.kind == CabinetReport.Kind.ANNUAL:
+        subject = f"annual-evaluation-{year}"
+    elif report.kind == CabinetReport.Kind.STRATEGY:
+        subject = f"strategy-evaluation-{_slug(str(report.strategy))}"
+    else:
+        subject = f"partnership-review-{_slug(str(report.partnership))}-{year}"
+    parts = [_slug(report.council), subject, f"v{version.number}"]
+    if not version.is_finalised:
+        parts.append("DRAFT")
+    if exempt:
+        parts.append("EXEMPT-APPENDIX")
+    return "-".join(part for part in parts if part) + ".pdf"

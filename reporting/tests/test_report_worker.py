@@ -1,0 +1,83 @@
+"""End to end: "Generate PDF" queues the task in Redis, a real Celery worker process takes it, renders
+the report and the PDF appears in storage with its checksum."""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from reporting.models import ReportVersion
+from reporting.services import versions
+from reporting.tests.factories import CabinetReportFactory
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def celery_worker_process(media):
+    # The worker writes to the test database this test reads, and to the same storage folder.
+    database = connection.settings_dict
+    url = f"postgres://{database['USER'] or ''}@{database['HOST'] or ''}/{database['NAME']}"
+    env = {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(media)}
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "intlinks",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--hostname=report-worker@%h",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    yield worker
+    worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_takes_the_report_from_redis_and_the_pdf_appears(celery_worker_process, clerk, media):
+    assert settings.CELERY_BROKER_URL.startswith("redis://"), "make test runs Celery through Redis"
+    report = CabinetReportFactory()
+
+    version = versions.report_request_generation(report=report, by=clerk)  # queued once it commits
+
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        version.refresh_from_db()
+        if version.status in (ReportVersion.Status.DONE, ReportVersion.Status.FAILED):
+            break
+        assert celery_worker_process.poll() is None, celery_worker_process.stdout.read()
+        time.sleep(0.2)
+    assert version.status == ReportVersion.Status.DONE, version.failure_reason or version.status
+    assert version.task_id
+    stored = Path(media) / version.pdf.name
+    data = stored.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert version.checksum == hashlib.sha256(data).hexdigest()
+    assert version.size == len(data)
