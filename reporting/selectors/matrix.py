@@ -39,6 +39,11 @@ class Column:
     # The activity-list query parameter that selects this column's activities.
     param: str
     value: str
+    heading: str = ""  # a short column heading when the label is a sentence (an objective's title)
+
+    @property
+    def short(self) -> str:
+        return self.heading or self.label
 
 
 @dataclass
@@ -115,7 +120,10 @@ def _columns(by: str, year: FinancialYear, activities) -> tuple[list[Column], st
         .select_related("strategy")
         .order_by("strategy__first_year", "strategy__pk", "number")
     )
-    columns = [Column(o.pk, f"{o.number}. {o.title}", "objective", str(o.pk)) for o in objectives]
+    columns = [
+        Column(o.pk, f"{o.number}. {o.title}", "objective", str(o.pk), heading=f"Objective {o.number}")
+        for o in objectives
+    ]
     return [*columns, Column(None, "No objective recorded", "without", "objective")], lookup
 
 
