@@ -1,9 +1,5 @@
 """A real Celery worker process takes a task from Redis and its result lands in PostgreSQL."""
 
-import os
-import signal
-import subprocess
-import sys
 import time
 
 import pytest
@@ -12,42 +8,13 @@ from django.db import connection
 
 from intlinks.models import WorkerHeartbeat
 from intlinks.tasks import record_worker_heartbeat
+from intlinks.tests.worker import celery_worker
 
 
 @pytest.fixture
 def celery_worker_process():
-    # The worker must write to the test database that this test reads.
-    database = connection.settings_dict
-    url = f"postgres://{database['USER'] or ''}@{database['HOST'] or ''}/{database['NAME']}"
-    env = {**os.environ, "DATABASE_URL": url}
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "intlinks",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--hostname=test-worker@%h",
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    yield worker
-    worker.send_signal(signal.SIGTERM)
-    try:
-        worker.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        worker.wait()
+    with celery_worker(hostname="test-worker") as worker:
+        yield worker
 
 
 @pytest.mark.django_db(transaction=True)

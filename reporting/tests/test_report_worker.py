@@ -2,17 +2,13 @@
 the report and the PDF appears in storage with its checksum."""
 
 import hashlib
-import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
+from intlinks.tests.worker import celery_worker
 from reporting.models import ReportVersion
 from reporting.services import versions
 from reporting.tests.factories import CabinetReportFactory
@@ -27,37 +23,8 @@ def media(settings, tmp_path):
 @pytest.fixture
 def celery_worker_process(media):
     # The worker writes to the test database this test reads, and to the same storage folder.
-    database = connection.settings_dict
-    url = f"postgres://{database['USER'] or ''}@{database['HOST'] or ''}/{database['NAME']}"
-    env = {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(media)}
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "intlinks",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--hostname=report-worker@%h",
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    yield worker
-    worker.send_signal(signal.SIGTERM)
-    try:
-        worker.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        worker.wait()
+    with celery_worker(hostname="report-worker", MEDIA_ROOT=str(media)) as worker:
+        yield worker
 
 
 @pytest.mark.django_db(transaction=True)
