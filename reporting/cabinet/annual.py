@@ -370,7 +370,8 @@ def finance_section(year: FinancialYear, data: Dashboard, charts: dict, missing:
                     money(row.budget),
                     money(row.spent),
                     money(row.external),
-                    f"{row.activities:,}",
+                    # A year of the strategy yet to begin has no count (a gap, not a zero).
+                    f"{row.activities:,}" if row.activities is not None else "none recorded",
                 ]
                 for row in recent
             ],

@@ -30,6 +30,13 @@ def _numbered(section: int, texts: list[str], first: int = 1) -> list[tuple[str,
     return [(f"{section}.{index}", text) for index, text in enumerate(texts, start=first)]
 
 
+def implication_label(row) -> str:
+    """The printed name of an "other implications" row: the model's label for its subject key (a row
+    of the contract may carry the label itself)."""
+    display = getattr(row, "get_subject_display", None)
+    return display() if callable(display) else row.subject
+
+
 def leicester_front(report) -> dict:
     """Leicester's front matter (2002): purpose, recommendations, summary, financial and legal
     implications, other implications, background papers, consultations, author: sections 1 to 8."""
@@ -41,6 +48,9 @@ def leicester_front(report) -> dict:
         "summary": _numbered(3, paragraphs_of(report.summary)),
         "financial": _numbered(4, financial),
         "legal": _numbered(4, legal, first=len(financial) + 1),
+        "implications": [
+            (implication_label(row), row.applies, row.paragraphs) for row in report.implications
+        ],
     }
 
 
@@ -49,7 +59,7 @@ def derby_front(report, content: Content) -> dict:
     supporting information, then other options considered after it, and the implications appendix."""
     after_body = BODY_START[DERBY] + len(content.sections)
     implications = [
-        (f"{index}.1", row.subject, row.applies, row.paragraphs)
+        (f"{index}.1", implication_label(row), row.applies, row.paragraphs)
         for index, row in enumerate(report.implications, start=3)
     ]
     return {
