@@ -17,7 +17,6 @@ from pypdf import PdfReader
 from conftest import axe_violations
 from reporting.models import ReportVersion
 from reporting.tests import fixed_data
-from reporting.tests.test_report_worker import celery_worker_process, media  # noqa: F401 (fixtures)
 from strategy.tests.factories import ActionPlanFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -24,9 +24,9 @@ Status = ReportVersion.Status
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+def media(media):
+    """Every test here writes its files to its own folder (reporting/tests/conftest.py)."""
+    return media
 
 
 @pytest.fixture

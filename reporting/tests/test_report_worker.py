@@ -8,23 +8,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from intlinks.tests.worker import celery_worker
 from reporting.models import ReportVersion
 from reporting.services import versions
 from reporting.tests.factories import CabinetReportFactory
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def celery_worker_process(media):
-    # The worker writes to the test database this test reads, and to the same storage folder.
-    with celery_worker(hostname="report-worker", MEDIA_ROOT=str(media)) as worker:
-        yield worker
 
 
 @pytest.mark.django_db(transaction=True)
