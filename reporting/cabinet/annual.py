@@ -205,7 +205,8 @@ def indicators_section(year: FinancialYear, strategy: Strategy | None, missing: 
 
 
 def activity_section(year: FinancialYear, data: Dashboard, charts: dict) -> Section:
-    kinds = listing([f"{figure_.value:,} {figure_.label.lower()}" for figure_ in data.activities_by_kind])
+    # "outgoing visit: 3": the kinds' names are singular, so the number follows the name.
+    kinds = listing([f"{figure_.label.lower()}: {figure_.value:,}" for figure_ in data.activities_by_kind])
     people = listing([f"{n:,} {label.lower()}" for label, n in data.people if n])
     text = f"{count(data.activities.value, 'activity', 'activities')} took place in {year.label}" + (
         f" ({kinds})." if kinds else "."
