@@ -152,8 +152,18 @@ class ReportEdit(ServiceFormMixin, UpdateView):
 
     def get_formset(self, form):
         data = self.request.POST if self.request.method == "POST" else None
+        report = form.instance
+        choices = selectors.exempt_paragraph_choices(report, kept=report.exempt_keys)
         self.row_formsets = [
-            (heading, formset_class(data, instance=form.instance, prefix=prefix))
+            (
+                heading,
+                formset_class(
+                    data,
+                    instance=report,
+                    prefix=prefix,
+                    form_kwargs={"paragraph_choices": choices} if prefix == "exempt" else {},
+                ),
+            )
             for prefix, heading, formset_class in ROW_FORMSETS
         ]
         return FormsetGroup([formset for _, formset in self.row_formsets])
