@@ -73,6 +73,8 @@ bench: setup services
 	$(TEST_ENV) $(PY) manage.py benchmark --sizes 10 200
 	$(TEST_ENV) $(PY) manage.py benchmark --profile small
 	$(TEST_ENV) $(PY) manage.py benchmark --profile large
+	$(TEST_ENV) $(PY) manage.py benchmark_report --profile small
+	$(TEST_ENV) $(PY) manage.py benchmark_report --profile large
 
 # Python and templates, as formatted by `ruff format` and `djlint templates --reformat` (djlint.toml).
 lint: $(VENV)/.installed

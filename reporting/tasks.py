@@ -25,15 +25,18 @@ GIVE_UP_MESSAGE = (
     soft_time_limit=RENDER_SOFT_TIME_LIMIT,
     time_limit=RENDER_TIME_LIMIT,
 )
-def render_report_version(self, version_id: int) -> str:
-    """Render a Cabinet report's version to PDF (idempotent); returns its status."""
+def render_report_version(self, version_id: int, final: bool = False) -> str:
+    """Render a Cabinet report's version to PDF (idempotent); returns its status. With `final`, the
+    version being finalised gets its final document, without the DRAFT mark."""
+    render = versions.report_render_final if final else versions.report_render_version
     try:
-        return versions.report_render_version(version_id=version_id).status
+        return render(version_id=version_id).status
     except ReportVersion.DoesNotExist:
         return "gone"
     except OperationalError:
         if self.request.retries >= self.max_retries:
-            versions.report_version_give_up(version_id=version_id, reason=GIVE_UP_MESSAGE)
+            give_up = versions.report_finalise_give_up if final else versions.report_version_give_up
+            give_up(version_id=version_id, reason=GIVE_UP_MESSAGE)
         raise
 
 

@@ -35,6 +35,11 @@ urlpatterns = [
         "reports/<int:pk>/versions/<int:number>/download/", reports.version_download, name="version_download"
     ),
     path(
+        "reports/<int:pk>/versions/<int:number>/draft/",
+        reports.version_download_draft,
+        name="version_download_draft",
+    ),
+    path(
         "reports/<int:pk>/versions/<int:number>/exempt-appendix/",
         reports.version_download_exempt,
         name="version_download_exempt",

@@ -159,12 +159,36 @@ ImplicationFormSet = _formset(
     ReportImplication, ["subject", "applies", "paragraphs"], label="Implication", extra=0
 )
 ConsultationFormSet = _formset(Consultation, ["body", "consulted_on"], label="Consultation")
-ExemptParagraphFormSet = _formset(
+
+
+class ExemptParagraphForm(RowForm):
+    """An exempt paragraph chosen by its number and heading from the report's body, not typed as a key;
+    the edit page passes the choices (`paragraph_choices`, from `exempt_paragraph_choices`)."""
+
+    paragraph_key = forms.ChoiceField(
+        label="Paragraph",
+        help_text="The paragraph of the report's body to leave out of the public version",
+        choices=[],
+    )
+
+    def __init__(self, *args, paragraph_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["paragraph_key"]
+        field.choices = [("", "Choose a paragraph"), *paragraph_choices]
+        field.error_messages["required"] = "Choose the paragraph to mark exempt"
+        field.error_messages["invalid_choice"] = "Choose a paragraph of this report"
+
+
+ExemptParagraphFormSet = forms.inlineformset_factory(
+    CabinetReport,
     ExemptParagraph,
-    ["paragraph_key", "category", "reason"],
-    label="Exempt paragraph",
+    form=ExemptParagraphForm,
+    fields=["paragraph_key", "category", "reason"],
     widgets={"reason": forms.Textarea},
+    extra=1,
+    can_delete=True,
 )
+ExemptParagraphFormSet.row_label = "Exempt paragraph"
 
 # The rows of the edit page, in the order the page shows them: (prefix, heading, formset class).
 ROW_FORMSETS = [

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from intlinks.bounds import BoundedTextField, texts_in_bounds
 from reporting.models.reports import CabinetReport
 
-VERSION_STATUSES = ["queued", "rendering", "done", "failed", "waiting"]
+VERSION_STATUSES = ["queued", "rendering", "done", "failed", "waiting", "finalising"]
 
 
 def _user(verbose_name: str, *, null: bool = True):
@@ -35,6 +35,7 @@ class ReportVersion(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
         WAITING = "waiting", "Waiting for the queue"
+        FINALISING = "finalising", "Finalising"
 
     report = models.ForeignKey(CabinetReport, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
@@ -49,6 +50,12 @@ class ReportVersion(models.Model):
     exempt_pdf = models.FileField(upload_to="reports/exempt/%Y/", blank=True, max_length=255)
     checksum = models.CharField("SHA-256", max_length=64, blank=True)
     size = models.PositiveBigIntegerField("size in bytes", null=True, blank=True)
+    # The final document (no DRAFT mark), rendered when the version is finalised from the same data as
+    # the reviewed draft above, which is kept beside it.
+    final_pdf = models.FileField(upload_to="reports/final/%Y/", blank=True, max_length=255)
+    final_exempt_pdf = models.FileField(upload_to="reports/final/exempt/%Y/", blank=True, max_length=255)
+    final_checksum = models.CharField("final SHA-256", max_length=64, blank=True)
+    final_size = models.PositiveBigIntegerField("final size in bytes", null=True, blank=True)
     finalised_at = models.DateTimeField(null=True, blank=True)
     finalised_by = _user("finalised by")
     superseded_by = models.ForeignKey(
@@ -82,9 +89,26 @@ class ReportVersion(models.Model):
                 name="reportversion_failed_has_reason",
             ),
             models.CheckConstraint(
+                condition=Q(final_checksum="") | Q(final_checksum__regex=r"^[0-9a-f]{64}$"),
+                name="reportversion_final_checksum_is_sha256",
+            ),
+            models.CheckConstraint(
                 condition=Q(finalised_at__isnull=True, finalised_by__isnull=True)
-                | Q(status="done", finalised_at__isnull=False, finalised_by__isnull=False),
+                | Q(
+                    status__in=["done", "finalising"],
+                    finalised_at__isnull=False,
+                    finalised_by__isnull=False,
+                ),
                 name="reportversion_finalised_only_when_done",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="finalising") | Q(finalised_at__isnull=False),
+                name="reportversion_finalising_is_finalised",
+            ),
+            models.CheckConstraint(
+                condition=(Q(final_pdf="") & Q(final_exempt_pdf="") & Q(final_checksum=""))
+                | (Q(finalised_at__isnull=False) & ~Q(final_pdf="") & ~Q(final_checksum="")),
+                name="reportversion_final_file_only_when_finalised",
             ),
             models.CheckConstraint(
                 condition=Q(superseded_by__isnull=True)
@@ -109,6 +133,11 @@ class ReportVersion(models.Model):
     @property
     def is_finalised(self) -> bool:
         return self.finalised_at is not None
+
+    @property
+    def has_final_file(self) -> bool:
+        """Whether the final document (without the DRAFT mark) is made: finalising is over."""
+        return bool(self.final_pdf) and self.status == self.Status.DONE
 
     @property
     def is_current_final(self) -> bool:

@@ -96,3 +96,28 @@ def report_facts(
         budget = budget_summary(budget_id=budget_id) if budget_id else None
     links = 1 if partnership is not None else Partnership.objects.current().count()
     return ReportFacts(years=years, strategy=strategy, action_plans=plans, budget=budget, partnerships=links)
+
+
+def exempt_paragraph_choices(report: CabinetReport, *, kept=()) -> list[tuple[str, str]]:
+    """The body's paragraphs a clerk may mark exempt, as (key, "4.2 Finance: budget against spend"),
+    from the document as it would be generated now (a fixed number of queries). Keys already marked
+    (`kept`) that the body no longer holds stay choosable, so that the mark can be seen and removed."""
+    from reporting.cabinet import report_content  # the document's body, built from the selectors
+
+    choices = []
+    for section in report_content(report).sections:
+        for paragraph in section.paragraphs:
+            choices.append((paragraph.key, f"{paragraph.number} {section.title}: {_what(paragraph)}"))
+    held = {key for key, _ in choices}
+    choices += [(key, f"{key} (no longer in the report)") for key in sorted(set(kept) - held)]
+    return choices
+
+
+def _what(paragraph) -> str:
+    """A few words saying what a paragraph is about: its table's caption, its chart's title or its text."""
+    if paragraph.table is not None and paragraph.table.caption:
+        return paragraph.table.caption
+    if paragraph.chart is not None and paragraph.chart.title:
+        return paragraph.chart.title
+    text = " ".join(paragraph.text.split())
+    return text if len(text) <= 70 else text[:69].rsplit(" ", 1)[0] + "…"

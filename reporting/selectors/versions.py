@@ -1,9 +1,88 @@
 """Reads for a report's versions: the table (polled while one is being made) and one version to download
 or finalise. Each runs a fixed number of queries."""
 
-from reporting.models import CabinetReport, ReportVersion
+from dataclasses import dataclass
+from datetime import datetime
 
-IN_PROGRESS = (ReportVersion.Status.QUEUED, ReportVersion.Status.RENDERING, ReportVersion.Status.WAITING)
+from django.apps import apps
+
+from reporting.models import (
+    CabinetReport,
+    Consultation,
+    ExemptParagraph,
+    Recommendation,
+    ReportImplication,
+    ReportMeeting,
+    ReportVersion,
+)
+
+IN_PROGRESS = (
+    ReportVersion.Status.QUEUED,
+    ReportVersion.Status.RENDERING,
+    ReportVersion.Status.WAITING,
+    ReportVersion.Status.FINALISING,
+)
+# The apps whose records a report reads (its body), besides its own front matter.
+RECORD_APPS = ("strategy", "partnerships")
+# The report's own front matter: the report's row and the rows it holds (each by its report).
+FRONT_MATTER_MODELS = (ReportMeeting, Recommendation, ReportImplication, Consultation, ExemptParagraph)
+
+
+@dataclass(frozen=True)
+class Change:
+    """The first change recorded after a moment: what kind of record, and when."""
+
+    what: str  # "a cost", "the report's front matter"
+    when: datetime
+
+
+def record_histories() -> list:
+    """The django-simple-history tables of the records a report reads (strategy and partnerships)."""
+    return [
+        model
+        for app in RECORD_APPS
+        for model in apps.get_app_config(app).get_models()
+        # A many-to-many history row hangs off its record's history row, which carries the date.
+        if model.__name__.startswith("Historical")
+        and any(field.name == "history_date" for field in model._meta.fields)
+    ]
+
+
+def _a(name: str) -> str:
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+def first_change_since(
+    report: CabinetReport, as_of: datetime, *, front_matter_until: datetime | None = None
+) -> Change | None:
+    """The earliest change to the records `report` reads, or to its front matter, recorded after
+    `as_of`; None when nothing changed. One query per history table (a fixed number).
+
+    `front_matter_until` ignores the report's own changes from that moment on: finalising itself
+    records the report's new state, after which the front matter is locked."""
+    changes = []
+    for history in record_histories():
+        when = _first_after(history.objects.all(), as_of)
+        if when is not None:
+            changes.append(Change(_a(str(history.instance_type._meta.verbose_name)), when))
+    front = [CabinetReport.history.filter(id=report.pk)]
+    front += [model.history.filter(report_id=report.pk) for model in FRONT_MATTER_MODELS]
+    for queryset in front:
+        if front_matter_until is not None:
+            queryset = queryset.filter(history_date__lt=front_matter_until)
+        when = _first_after(queryset, as_of)
+        if when is not None:
+            changes.append(Change("the report's front matter", when))
+    return min(changes, key=lambda change: change.when, default=None)
+
+
+def _first_after(queryset, as_of: datetime) -> datetime | None:
+    return (
+        queryset.filter(history_date__gt=as_of)
+        .order_by("history_date")
+        .values_list("history_date", flat=True)
+        .first()
+    )
 
 
 def version_rows():

@@ -19,12 +19,13 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import OperationalError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from kombu.exceptions import OperationalError as BrokerOperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from reporting import cabinet
 from reporting.models import CabinetReport, ReportVersion
+from reporting.selectors import versions as version_selectors
 
 logger = logging.getLogger(__name__)
 
@@ -73,29 +74,48 @@ def _new_version(*, report: CabinetReport, by, as_of: datetime | None = None) ->
     return version
 
 
-def _enqueue(version_id: int) -> bool:
-    """Hand the version to the queue; on a broker's refusal, mark it waiting. Says whether it was queued."""
+def _enqueue(version_id: int, *, final: bool = False) -> bool:
+    """Hand the version to the queue; on a broker's refusal, mark it waiting (a version being finalised
+    keeps its status and no task id, which is how beat finds it). Says whether it was queued."""
     from reporting.tasks import render_report_version  # the one place the services meet the queue
 
     try:
-        result = render_report_version.delay(version_id)
+        result = (
+            render_report_version.delay(version_id, final=True)
+            if final
+            else (render_report_version.delay(version_id))
+        )
     except BROKER_ERRORS:
         logger.warning("The broker refused report version %s: it waits for the queue", version_id)
-        ReportVersion.objects.filter(pk=version_id, status=Status.QUEUED).update(status=Status.WAITING)
+        if final:
+            ReportVersion.objects.filter(pk=version_id, status=Status.FINALISING).update(task_id="")
+        else:
+            ReportVersion.objects.filter(pk=version_id, status=Status.QUEUED).update(status=Status.WAITING)
         return False
     ReportVersion.objects.filter(pk=version_id).update(task_id=result.id or "")
     return True
 
 
+# The task id a version being finalised carries while beat hands it to the queue again.
+REQUEUEING = "requeueing"
+
+
 def report_requeue_waiting() -> int:
     """Hand every version waiting for the queue to it again (run by beat every minute); returns how many
-    the queue took. A version is marked queued before it is sent, so that two runs never send it twice."""
+    the queue took. A version is marked queued before it is sent, so that two runs never send it twice;
+    a version being finalised whose task never reached the queue (no task id) likewise."""
     queued = 0
     for version_id in ReportVersion.objects.filter(status=Status.WAITING).values_list("pk", flat=True):
         waiting = ReportVersion.objects.filter(pk=version_id, status=Status.WAITING)
         if not waiting.update(status=Status.QUEUED):
             continue  # another run took it
         queued += _enqueue(version_id)
+    finalising = ReportVersion.objects.filter(status=Status.FINALISING, task_id="")
+    for version_id in finalising.values_list("pk", flat=True):
+        unsent = ReportVersion.objects.filter(pk=version_id, status=Status.FINALISING, task_id="")
+        if not unsent.update(task_id=REQUEUEING):
+            continue
+        queued += _enqueue(version_id, final=True)
     return queued
 
 
@@ -216,10 +236,34 @@ def failure_reason(error: Exception) -> str:
 # Finalising and superseding
 
 
+CHANGED_MESSAGE = (
+    "The records changed after this version was made (e.g. {what} on {when}): generate a new version, "
+    "check it, then finalise"
+)
+FINALISING_MESSAGE = "Version {number} is being finalised: wait until its final PDF is made"
+
+
+def _refuse_if_changed(version: ReportVersion, *, front_matter_until=None) -> None:
+    """The final document must show what the clerk reviewed: refuse when any record the report reads,
+    or its front matter, changed after the version's figures were read."""
+    change = version_selectors.first_change_since(
+        version.report, version.as_of, front_matter_until=front_matter_until
+    )
+    if change is not None:
+        when = formats.date_format(timezone.localtime(change.when), "j F Y")
+        raise ValidationError(CHANGED_MESSAGE.format(what=change.what, when=when), code="stale")
+
+
 @transaction.atomic
 def report_finalise(*, version: ReportVersion, by) -> ReportVersion:
-    """Lock a done version of a draft report as the one Cabinet receives; the report becomes final and
-    can no longer be edited or generated again, only superseded."""
+    """Lock a done version of a draft report as the one Cabinet receives, and queue its final document
+    (without the DRAFT mark) once this transaction commits; the report becomes final at once and can no
+    longer be edited or generated again, only superseded. The version is "finalising" until the final
+    PDF is made, then "done" with both files.
+
+    Refused when the records the report reads (or its front matter) changed after the version's
+    figures were read: the final PDF is rendered from the data as it is, so it equals the reviewed
+    draft only while nothing changed."""
     version = ReportVersion.objects.select_for_update().select_related("report").get(pk=version.pk)
     report = CabinetReport.objects.select_for_update().get(pk=version.report_id)
     if report.is_locked:
@@ -229,12 +273,84 @@ def report_finalise(*, version: ReportVersion, by) -> ReportVersion:
             f"Only a version whose PDF is done can be finalised; version {version.number} is "
             f"{version.get_status_display().lower()}"
         )
+    _refuse_if_changed(version)
     version.finalised_at, version.finalised_by = timezone.now(), by
+    version.status, version.task_id, version.failure_reason = Status.FINALISING, "", ""
     version._history_user = by
     version.full_clean()
     version.save()
     report.state = CabinetReport.State.FINAL
     report._history_user = by
+    report.save(update_fields=["state"])
+    transaction.on_commit(lambda: _enqueue(version.pk, final=True))
+    return version
+
+
+def report_render_final(*, version_id: int) -> ReportVersion:
+    """Render a finalising version's final document: the same content as its draft, as of its moment,
+    with `draft=False` (and its exempt appendix likewise), saved beside the draft files.
+
+    Idempotent: a version that is not finalising is left alone. The guard runs before and after the
+    rendering, so that a record changed meanwhile is caught. On failure the version is not finalised
+    (it stays a done draft, the report a draft again) and says why; its draft files stay as they were.
+    """
+    version = ReportVersion.objects.select_related("report").get(pk=version_id)
+    if version.status != Status.FINALISING:
+        return version
+    saved: list = []
+    try:
+        _refuse_if_changed(version, front_matter_until=version.finalised_at)
+        report = _report_for_rendering(version.report_id)
+        content = cabinet.report_content(report, as_of=version.as_of)
+        public = cabinet.render_pdf(cabinet.report_html(report, content, draft=False))
+        name = version_file_name(version, draft=False)
+        checksum, size = _save_pdf(version.final_pdf, public, name, saved)
+        if report.exempt_keys:
+            exempt = cabinet.render_pdf(cabinet.report_html(report, content, draft=False, public=False))
+            exempt_name = version_file_name(version, exempt=True, draft=False)
+            _save_pdf(version.final_exempt_pdf, exempt, exempt_name, saved)
+        _refuse_if_changed(version, front_matter_until=version.finalised_at)
+        return _finish_final(version, checksum=checksum, size=size, saved=saved)
+    except OperationalError:
+        _remove(saved)
+        raise
+    except Exception as error:
+        _remove(saved)
+        logger.exception("Finalising report version %s failed", version_id)
+        if isinstance(error, ValidationError):
+            reason = " ".join(error.messages)
+        else:
+            reason = failure_reason(error)
+        return report_finalise_give_up(version_id=version_id, reason=reason)
+
+
+@transaction.atomic
+def _finish_final(version: ReportVersion, *, checksum: str, size: int, saved: list) -> ReportVersion:
+    current = ReportVersion.objects.select_for_update().get(pk=version.pk)
+    if current.status != Status.FINALISING:
+        transaction.on_commit(lambda: _remove(saved))  # another delivery finished first
+        return current
+    current.final_pdf, current.final_exempt_pdf = version.final_pdf.name, version.final_exempt_pdf.name or ""
+    current.final_checksum, current.final_size = checksum, size
+    current.status, current.failure_reason = Status.DONE, ""
+    current._history_user = current.finalised_by
+    current.full_clean()
+    current.save()
+    return current
+
+
+@transaction.atomic
+def report_finalise_give_up(*, version_id: int, reason: str) -> ReportVersion:
+    """Finalising failed: the version is a done draft again with the reason, and so is the report."""
+    version = ReportVersion.objects.select_for_update().get(pk=version_id)
+    if version.status != Status.FINALISING:
+        return version
+    report = CabinetReport.objects.select_for_update().get(pk=version.report_id)
+    version.status, version.finalised_at, version.finalised_by = Status.DONE, None, None
+    version.failure_reason = f"Not finalised. {reason}"[:1000]
+    version.final_pdf, version.final_exempt_pdf, version.final_checksum, version.final_size = "", "", "", None
+    version.save()
+    report.state = CabinetReport.State.DRAFT
     report.save(update_fields=["state"])
     return version
 
@@ -254,6 +370,8 @@ def report_supersede(*, report: CabinetReport, by, reason: str) -> ReportVersion
     )
     if not report.is_locked or final is None:
         raise ValidationError("Only a final report can be superseded")
+    if final.status == Status.FINALISING:
+        raise ValidationError(FINALISING_MESSAGE.format(number=final.number))
     report.state = CabinetReport.State.DRAFT
     report._history_user = by
     report.save(update_fields=["state"])
@@ -272,8 +390,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
 
 
-def version_file_name(version: ReportVersion, *, exempt: bool = False) -> str:
-    """A name a clerk recognises: Leicester-City-Council-annual-evaluation-2016-17-v2-DRAFT.pdf."""
+def version_file_name(version: ReportVersion, *, exempt: bool = False, draft: bool | None = None) -> str:
+    """A name a clerk recognises: Leicester-City-Council-annual-evaluation-2016-17-v2-DRAFT.pdf; a final
+    document's name has no DRAFT (`draft` says which file; by default, whether the version is final)."""
     report = version.report
     year = f"{report.financial_year}-{(report.financial_year + 1) % 100:02d}" if report.financial_year else ""
     if report.kind == CabinetReport.Kind.ANNUAL:
@@ -283,7 +402,7 @@ def version_file_name(version: ReportVersion, *, exempt: bool = False) -> str:
     else:
         subject = f"partnership-review-{_slug(str(report.partnership))}-{year}"
     parts = [_slug(report.council), subject, f"v{version.number}"]
-    if not version.is_finalised:
+    if (not version.is_finalised) if draft is None else draft:
         parts.append("DRAFT")
     if exempt:
         parts.append("EXEMPT-APPENDIX")

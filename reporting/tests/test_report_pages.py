@@ -210,11 +210,13 @@ def _report_with_rows(size: int) -> CabinetReport:
 def test_the_pages_make_a_fixed_number_of_queries(clerk_client):
     small, large = _report_with_rows(1), _report_with_rows(6)
     CabinetReportFactory.create_batch(5)
-    for name in ("reporting:report", "reporting:report_edit"):
+    # The edit page also builds the report's body (a fixed number of queries, ~45 for a full annual
+    # evaluation) to offer its paragraphs to mark exempt.
+    for name, budget in (("reporting:report", 30), ("reporting:report_edit", 80)):
         assert_fixed_queries(
             queries_for(clerk_client, reverse(name, args=[small.pk])),
             queries_for(clerk_client, reverse(name, args=[large.pk])),
-            at_most=30,
+            at_most=budget,
         )
     few = queries_for(clerk_client, "/reporting/reports/")
     CabinetReportFactory.create_batch(10)

@@ -209,9 +209,11 @@ def test_a_clerk_finalises_after_confirming_and_the_officer_may_not(client, cler
     page = client.get(report_url(version.report)).content.decode()
     assert "Supersede the final version" in page
     assert "Generate PDF" not in page
-    # The download's name no longer says DRAFT.
-    download = client.get(reverse("reporting:version_download", args=[version.report_id, version.number]))
-    assert "DRAFT" not in download["Content-Disposition"]
+    # While its final PDF is being made, the download is the draft; then the final, named without DRAFT.
+    download_url = reverse("reporting:version_download", args=[version.report_id, version.number])
+    assert "-DRAFT.pdf" in client.get(download_url)["Content-Disposition"]
+    versions.report_render_final(version_id=version.pk)
+    assert "DRAFT" not in client.get(download_url)["Content-Disposition"]
 
 
 def test_finalising_a_failed_version_is_refused_on_the_page(clerk_client):
@@ -226,6 +228,7 @@ def test_superseding_reopens_the_report_with_a_reason(
     clerk_client, clerk, sent, django_capture_on_commit_callbacks
 ):
     final = versions.report_finalise(version=ReportVersionFactory(done=True), by=clerk)
+    final = versions.report_render_final(version_id=final.pk)
     url = reverse("reporting:report_supersede", args=[final.report_id])
     assert clerk_client.post(url, {"form_token": "a", "reason": ""}).status_code == 200  # a reason is needed
     with django_capture_on_commit_callbacks(execute=True):

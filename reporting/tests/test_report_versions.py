@@ -257,6 +257,7 @@ def test_superseding_starts_a_new_version_and_keeps_the_final_file(
     clerk, sent, django_capture_on_commit_callbacks
 ):
     final = versions.report_finalise(version=ReportVersionFactory(done=True), by=clerk)
+    final = versions.report_render_final(version_id=final.pk)
     path = Path(final.pdf.path)
     before = path.read_bytes()
     with django_capture_on_commit_callbacks(execute=True):
@@ -271,6 +272,7 @@ def test_superseding_starts_a_new_version_and_keeps_the_final_file(
     final.report.refresh_from_db()
     assert final.report.state == CabinetReport.State.DRAFT
     assert path.read_bytes() == before
+    assert Path(final.final_pdf.path).exists()
 
 
 def test_superseding_needs_a_reason_and_a_final_report(clerk):

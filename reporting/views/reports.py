@@ -152,8 +152,18 @@ class ReportEdit(ServiceFormMixin, UpdateView):
 
     def get_formset(self, form):
         data = self.request.POST if self.request.method == "POST" else None
+        report = form.instance
+        choices = selectors.exempt_paragraph_choices(report, kept=report.exempt_keys)
         self.row_formsets = [
-            (heading, formset_class(data, instance=form.instance, prefix=prefix))
+            (
+                heading,
+                formset_class(
+                    data,
+                    instance=report,
+                    prefix=prefix,
+                    form_kwargs={"paragraph_choices": choices} if prefix == "exempt" else {},
+                ),
+            )
             for prefix, heading, formset_class in ROW_FORMSETS
         ]
         return FormsetGroup([formset for _, formset in self.row_formsets])
@@ -219,22 +229,42 @@ def _file_response(field_file, name: str) -> FileResponse:
     return response
 
 
+# A version's draft PDF can be downloaded once made, also while it is being finalised.
+DRAFT_READY = (ReportVersion.Status.DONE, ReportVersion.Status.FINALISING)
+
+
+def _ready(version: ReportVersion) -> ReportVersion:
+    if version.status not in DRAFT_READY:
+        raise Http404("This version's PDF is not ready")
+    return version
+
+
 @permission_required("reporting.view_reportversion", raise_exception=True)
 def version_download(request, pk, number):
-    """The public PDF of a done version, named for what it is."""
-    version = _version(pk, number)
-    if version.status != ReportVersion.Status.DONE:
-        raise Http404("This version's PDF is not ready")
-    return _file_response(version.pdf, version_services.version_file_name(version))
+    """The public PDF of a version, named for what it is: the final document (no DRAFT mark) once the
+    version is finalised, else the draft."""
+    version = _ready(_version(pk, number))
+    if version.has_final_file:
+        return _file_response(version.final_pdf, version_services.version_file_name(version, draft=False))
+    return _file_response(version.pdf, version_services.version_file_name(version, draft=True))
+
+
+@permission_required("reporting.view_reportversion", raise_exception=True)
+def version_download_draft(request, pk, number):
+    """The draft PDF a version was reviewed as (kept beside the final document), with the DRAFT mark."""
+    version = _ready(_version(pk, number))
+    return _file_response(version.pdf, version_services.version_file_name(version, draft=True))
 
 
 @permission_required(EXEMPT, raise_exception=True)
 def version_download_exempt(request, pk, number):
-    """The exempt appendix (Local Government Act 1972, Schedule 12A) of a done version."""
-    version = _version(pk, number)
-    if version.status != ReportVersion.Status.DONE:
-        raise Http404("This version's PDF is not ready")
-    return _file_response(version.exempt_pdf, version_services.version_file_name(version, exempt=True))
+    """The exempt appendix (Local Government Act 1972, Schedule 12A) of a version: final once it is."""
+    version = _ready(_version(pk, number))
+    if version.has_final_file:
+        name = version_services.version_file_name(version, exempt=True, draft=False)
+        return _file_response(version.final_exempt_pdf, name)
+    name = version_services.version_file_name(version, exempt=True, draft=True)
+    return _file_response(version.exempt_pdf, name)
 
 
 @permission_required(VIEW, raise_exception=True)
@@ -301,7 +331,10 @@ class VersionFinalise(VersionActionView):
         return version_services.report_finalise(version=self.version, by=self.request.user)
 
     def get_success_message(self):
-        return f"Version {self.version.number} is final: the report is locked as Cabinet will receive it"
+        return (
+            f"Version {self.version.number} is being finalised: the report is locked, and its final PDF "
+            "(without the DRAFT mark) is being made from the same data; this page shows when it is ready"
+        )
 
 
 class ReportSupersede(VersionActionView):
