@@ -253,11 +253,13 @@ def _activity_figures(year: FinancialYear):
     return activities, by_kind, people_rows, totals["without_objective"]
 
 
-def _spend(year: FinancialYear):
+def _spend(year: FinancialYear, *, by_month: bool = True):
     budget = Budget.objects.current().filter(financial_year=year.start).first()
     if budget is None:
         return None, []
     summary = budget_summary(budget_id=budget.pk)
+    if not by_month:
+        return Spend(summary, None, budget.get_absolute_url()), []
     # The same costs as the budget page sums (every current cost charged to the budget's lines), by month.
     rows = (
         Cost.objects.current()
@@ -504,6 +506,44 @@ def dashboard(*, year: FinancialYear) -> Dashboard:
         activity_by_partnership=_activity_by_partnership(year),
         places=_places(year),
         trend=strategy_trend(strategy, leverage),
+        live_links=live_links,
+        drifting=drifting,
+        breaches=breaches,
+        grants=_grants(year),
+    )
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """A year's headline figures without the charts (the meeting papers' summary of the dashboard): the
+    same figures as the dashboard's, by the same functions, attribute for attribute."""
+
+    year: FinancialYear
+    activities: Figure
+    people_total: int
+    spend: Spend | None
+    funding: Funding
+    actions_by_rag: list[Figure]
+    live_links: Figure
+    drifting: Figure
+    breaches: Figure
+    grants: Grants
+
+
+def headline_figures(*, year: FinancialYear) -> Headlines:
+    """The dashboard's headline figures for `year`, in a fixed number of queries (fewer than the whole
+    dashboard: no year selector, charts, map or trend)."""
+    activities, _, people, _ = _activity_figures(year)
+    spend, _ = _spend(year, by_month=False)
+    actions, _, _ = _actions(year, strategy_in_force(year))
+    live_links, drifting, breaches = _today_figures()
+    return Headlines(
+        year=year,
+        activities=activities,
+        people_total=sum(count for _, count in people),
+        spend=spend,
+        funding=_funding(year, leverage_by_year(years=[year.start])),
+        actions_by_rag=actions,
         live_links=live_links,
         drifting=drifting,
         breaches=breaches,
