@@ -304,6 +304,8 @@ class ActivityStateChange(models.Model):
 
     class Meta:
         ordering = ["changed_at", "pk"]
+        # "Since the last meeting": the activities completed in a period, in the order they were.
+        indexes = [models.Index("changed_at", "id", name="activity_state_change_by_time")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(from_state=F("to_state")), name="activity_state_change_moves"

@@ -17,6 +17,9 @@ from intlinks.bounds import DATE_BOUNDS, BoundedTextField
 # Breaches still lacking a justification or an approval (an archived one no longer counts). One Q, so
 # that the partial indexes serving "needs attention" (Cost and Gift Meta.indexes) match the query.
 UNRESOLVED = CURRENT & ~Q(breach="") & (Q(justification="") | Q(approved_by__isnull=True))
+# Every current breach, resolved or not: "since the last meeting" lists those approved in a period, from
+# a partial index on this Q (Cost and Gift Meta.indexes).
+FLAGGED = CURRENT & ~Q(breach="")
 
 
 class BreachQuerySet(ArchivableQuerySet):

@@ -20,6 +20,7 @@ from intlinks.bounds import (
 from intlinks.money import MAX_AMOUNT, MONEY, amounts_in_bounds, format_money, to_pennies
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import (
+    FLAGGED,
     UNRESOLVED,
     BreachApproval,
     BreachQuerySet,
@@ -128,6 +129,8 @@ class Cost(Archivable, BreachApproval):
         indexes = [
             models.Index("incurred_on", "id", name="cost_unresolved_by_date", condition=UNRESOLVED),
             models.Index("activity", name="cost_unresolved_by_activity", condition=UNRESOLVED),
+            # "Since the last meeting": the breaches approved in a period (a few among 200,000 costs).
+            models.Index("approved_on", "id", name="cost_breach_by_approval", condition=FLAGGED),
             # Each activity's total, and a link's totals by year, read from the index alone.
             models.Index(
                 "activity", name="cost_current_by_activity", include=["amount_gbp"], condition=CURRENT

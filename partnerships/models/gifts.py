@@ -14,6 +14,7 @@ from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, da
 from intlinks.money import MONEY, MONEY_BOUNDS, amounts_in_bounds
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import (
+    FLAGGED,
     UNRESOLVED,
     BreachApproval,
     BreachQuerySet,
@@ -84,6 +85,7 @@ class Gift(Archivable, BreachApproval):
             ),
             models.Index("given_on", "id", name="gift_unresolved_by_date", condition=UNRESOLVED),
             models.Index("activity", name="gift_unresolved_by_activity", condition=UNRESOLVED),
+            models.Index("approved_on", "id", name="gift_breach_by_approval", condition=FLAGGED),
         ]
         constraints = [
             *texts_in_bounds("breach", "justification"),

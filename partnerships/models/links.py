@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import BooleanField, Case, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import BooleanField, Case, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -80,8 +80,9 @@ def twelve_months_before(day: date) -> date:
 class PartnershipQuerySet(ArchivableQuerySet):
     def with_drift(self, today: date | None = None):
         """Annotate `last_reviewed_on`, `last_activity_on` and `drifting` on every link, in the same query."""
-        # Activities come later in the app than links, and point at them: imported when first needed.
+        # Activities and reviews come later in the app than links, and point at them: imported when needed.
         from partnerships.models.activities import Activity
+        from partnerships.models.reviews import AnnualReview
 
         since = twelve_months_before(today or timezone.localdate())
         # Spelled out, not negated: a link never reviewed has a NULL last review, which NOT(>=) misses.
@@ -95,8 +96,15 @@ class PartnershipQuerySet(ArchivableQuerySet):
             .order_by("-starts_on")
             .values("starts_on")[:1]
         )
+        # Subqueries, not a join to the reviews: a join groups the rows, and every other per-link subquery
+        # of the same query (the health table's year figures) would then run once per review, not per link.
+        last_review = (
+            AnnualReview.objects.filter(partnership=OuterRef("pk"))
+            .order_by("-reviewed_on")
+            .values("reviewed_on")[:1]
+        )
         return self.annotate(
-            last_reviewed_on=Max("reviews__reviewed_on"), last_activity_on=Subquery(last_activity)
+            last_reviewed_on=Subquery(last_review), last_activity_on=Subquery(last_activity)
         ).annotate(
             drifting=Case(
                 When(

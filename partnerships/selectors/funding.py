@@ -1,5 +1,6 @@
 """Reads for external funding and leverage by financial year."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -42,30 +43,30 @@ class Leverage:
         return (self.external / self.council).quantize(PENNY)
 
 
-def _by_financial_year(queryset, date_field: str, amount_field: str) -> dict[int, Decimal]:
-    rows = (
-        queryset.annotate(fy=financial_year_expression(date_field))
-        .values("fy")
-        .annotate(total=Sum(amount_field))
-        .order_by()
-    )
+def _by_financial_year(queryset, date_field: str, amount_field: str, years=None) -> dict[int, Decimal]:
+    queryset = queryset.annotate(fy=financial_year_expression(date_field))
+    if years is not None:
+        # On the same expression as the covering index of council costs by year: read only those years.
+        queryset = queryset.filter(fy__in=sorted(years))
+    rows = queryset.values("fy").annotate(total=Sum(amount_field)).order_by()
     return {row["fy"]: row["total"] for row in rows}
 
 
-def leverage_by_year() -> list[Leverage]:
-    """External money awarded and the council's own spending (actual costs it paid), per financial year.
+def leverage_by_year(*, years: Iterable[int] | None = None) -> list[Leverage]:
+    """External money awarded and the council's own spending (actual costs it paid), per financial year:
+    every year with either, or only `years` (financial years' start years), which reads only their costs.
 
     An award counts in the year of its award date; the council's money in the year of each cost.
     """
+    years = None if years is None else set(years)
     external = _by_financial_year(
-        ExternalFunding.objects.current().filter(AWARDED),
-        "awarded_on",
-        "amount_awarded",
+        ExternalFunding.objects.current().filter(AWARDED), "awarded_on", "amount_awarded", years
     )
     council = _by_financial_year(
         Cost.objects.current().filter(paid_by=Cost.PaidBy.COUNCIL, stage=Cost.Stage.ACTUAL),
         "incurred_on",
         "amount_gbp",
+        years,
     )
     return [
         Leverage(FinancialYear(start), external.get(start, ZERO), council.get(start, ZERO))

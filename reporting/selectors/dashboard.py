@@ -12,21 +12,35 @@ Definitions, where the issue was silent (docs/adr/0012-the-members-dashboard.md)
 - live links, drifting links and breaches awaiting approval describe today, whatever year is shown.
 """
 
+import operator
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import partial
+from functools import partial, reduce
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
 from intlinks.money import ZERO
 from partnerships.filters import NOT_CANCELLED
-from partnerships.models import Activity, Cost, ExternalFunding, Gift, Partnership, Place
+from partnerships.models import Activity, Cost, ExternalFunding, Gift, Partnership, Place, StatusChange
 from partnerships.models.links import LIVE_STATUSES
 from partnerships.selectors import AWARDED, grant_year, leverage_by_year
 from strategy.financial_years import FinancialYear, financial_year_expression, financial_year_of
@@ -43,8 +57,6 @@ PEOPLE_LABELS = {
     "businesses": "Businesses",
 }
 RAG_LABELS = {Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green", NOT_RATED: "Not rated yet"}
-# Every state but cancelled: what an activity count counts.
-HAPPENING = [state for state in Activity.State.values if state != Activity.State.CANCELLED]
 
 
 @dataclass(frozen=True)
@@ -157,10 +169,25 @@ def _counted_activities(year: FinancialYear):
     return Activity.objects.current().filter(_in_year(year)).exclude(state=Activity.State.CANCELLED)
 
 
+def _first_activity_of_each_year():
+    """The years between the first and the last activity, each as a subquery naming one activity of
+    that year (or none): two index look-ups a year, never a read of every activity (one query)."""
+    current = Activity.objects.current().order_by()
+    span = current.aggregate(first=Min("starts_on"), last=Max("starts_on"))
+    if span["first"] is None:
+        return []
+    years = range(financial_year_of(span["first"]).start, financial_year_of(span["last"]).start + 1)
+    return [Subquery(current.filter(_in_year(FinancialYear(start))).values("pk")[:1]) for start in years]
+
+
 def years_with_data() -> set[int]:
-    """Every financial year (start year) with an activity, a budget, an action plan or an award: one query."""
+    """Every financial year (start year) with an activity, a budget, an action plan or an award: two
+    queries, the first and last activity's dates, then one activity of each year between and the rest."""
+    firsts = _first_activity_of_each_year()
     activities = (
-        Activity.objects.current().annotate(fy=financial_year_expression("starts_on")).values_list("fy")
+        Activity.objects.filter(reduce(operator.or_, (Q(pk=first) for first in firsts), Q(pk__in=[])))
+        .annotate(fy=financial_year_expression("starts_on"))
+        .values_list("fy")
     )
     budgets = Budget.objects.current().values_list("financial_year")
     plans = ActionPlan.objects.filter(strategy__archived_at__isnull=True).values_list("financial_year")
@@ -226,11 +253,13 @@ def _activity_figures(year: FinancialYear):
     return activities, by_kind, people_rows, totals["without_objective"]
 
 
-def _spend(year: FinancialYear):
+def _spend(year: FinancialYear, *, by_month: bool = True):
     budget = Budget.objects.current().filter(financial_year=year.start).first()
     if budget is None:
         return None, []
     summary = budget_summary(budget_id=budget.pk)
+    if not by_month:
+        return Spend(summary, None, budget.get_absolute_url()), []
     # The same costs as the budget page sums (every current cost charged to the budget's lines), by month.
     rows = (
         Cost.objects.current()
@@ -259,13 +288,12 @@ def _month_start(value) -> date:
     return value.date() if hasattr(value, "date") else value
 
 
-def _funding(year: FinancialYear) -> tuple[Funding, list]:
+def _funding(year: FinancialYear, leverage) -> Funding:
     awards = (
         ExternalFunding.objects.current()
         .filter(AWARDED, awarded_on__gte=year.first_day, awarded_on__lte=year.last_day)
         .aggregate(count=Count("pk"), latest=Max("awarded_on"))
     )
-    leverage = leverage_by_year()
     this_year = next((row for row in leverage if row.year == year), None)
     awarded = this_year.external if this_year else ZERO
     figure = Figure(
@@ -274,13 +302,12 @@ def _funding(year: FinancialYear) -> tuple[Funding, list]:
         awards["latest"],
         _url("partnerships:funding", awarded_in=year.start),
     )
-    funding = Funding(
+    return Funding(
         figure,
         awards["count"],
         this_year.council if this_year else ZERO,
         this_year.per_council_pound if this_year else None,
     )
-    return funding, leverage
 
 
 def _actions(year: FinancialYear, strategy: Strategy | None):
@@ -312,30 +339,28 @@ def _actions(year: FinancialYear, strategy: Strategy | None):
 def _activity_by_objective(year: FinancialYear, strategy: Strategy | None, without: int):
     if strategy is None:
         return []
-    counted = (
-        _in_year(year, "activities__")
-        & Q(activities__archived_at__isnull=True)
-        & Q(activities__state__in=HAPPENING)
-    )
     objectives = (
         Objective.objects.filter(strategy=strategy)
-        .annotate(n=Count("activities", filter=counted))
+        .annotate(n=_count_per(_counted_activities(year), "objectives"))
         .order_by("number")
     )
     rows = [(f"{objective.number}. {objective.title}", objective.n) for objective in objectives]
     return [*rows, ("No objective recorded", without)] if rows or without else []
 
 
+def _count_per(activities, outer: str):
+    """The number of `activities` per row of the outer query (their `outer` field is its pk), as a
+    subquery: each row counts its own year's activities from an index, rather than a join counting
+    every activity of every year through a filter."""
+    counts = activities.filter(**{outer: OuterRef("pk")}).order_by().values(outer).annotate(n=Count("pk"))
+    return Coalesce(Subquery(counts.values("n")[:1]), 0, output_field=IntegerField())
+
+
 def _activity_by_partnership(year: FinancialYear):
-    counted = (
-        _in_year(year, "activities__")
-        & Q(activities__archived_at__isnull=True)
-        & Q(activities__state__in=HAPPENING)
-    )
     links = (
         Partnership.objects.current()
         .select_related("place")
-        .annotate(n=Count("activities", filter=counted))
+        .annotate(n=_count_per(_counted_activities(year), "partnership"))
         .filter(n__gt=0)
         .order_by("-n", "place__name", "pk")
     )
@@ -343,15 +368,11 @@ def _activity_by_partnership(year: FinancialYear):
 
 
 def _places(year: FinancialYear) -> list[Place]:
-    counted = (
-        _in_year(year, "partnerships__activities__")
-        & Q(partnerships__archived_at__isnull=True, partnerships__activities__archived_at__isnull=True)
-        & Q(partnerships__activities__state__in=HAPPENING)
-    )
+    of_current_links = _counted_activities(year).filter(partnership__archived_at__isnull=True)
     return list(
         Place.objects.current()
         .filter(latitude__isnull=False, longitude__isnull=False)
-        .annotate(activity_count=Count("partnerships__activities", filter=counted))
+        .annotate(activity_count=_count_per(of_current_links, "partnership__place"))
         .filter(activity_count__gt=0)
         .order_by("-activity_count", "name")
     )
@@ -401,14 +422,18 @@ def strategy_trend(strategy: Strategy | None, leverage) -> list[YearTrend]:
 
 
 def _today_figures() -> tuple[Figure, Figure, Figure]:
-    live = (
+    # One query for both: the live links, each with its latest status change, and the drifting ones.
+    latest_change = StatusChange.objects.filter(partnership=OuterRef("pk")).order_by("-changed_on")
+    links = list(
         Partnership.objects.current()
-        .filter(status__in=LIVE_STATUSES)
-        .aggregate(n=Count("pk", distinct=True), latest=Max("status_changes__changed_on"))
+        .with_drift()
+        .filter(Q(status__in=LIVE_STATUSES) | Q(drifting=True))
+        .annotate(latest_change=Subquery(latest_change.values("changed_on")[:1]))
+        .values("status", "drifting", "latest_change", "last_reviewed_on", "last_activity_on")
     )
-    drifting = list(
-        Partnership.objects.current().drifting().values_list("last_reviewed_on", "last_activity_on")
-    )
+    live_links = [link for link in links if link["status"] in LIVE_STATUSES]
+    live = {"n": len(live_links), "latest": _latest(*(link["latest_change"] for link in live_links))}
+    drifting = [(link["last_reviewed_on"], link["last_activity_on"]) for link in links if link["drifting"]]
     costs = Cost.objects.unresolved().aggregate(n=Count("pk"), latest=Max("incurred_on"))
     gifts = Gift.objects.unresolved().aggregate(n=Count("pk"), latest=Max("given_on"))
     return (
@@ -453,9 +478,13 @@ def dashboard(*, year: FinancialYear) -> Dashboard:
     with_data = years_with_data()
     offered = sorted(with_data | {current_year().start}, reverse=True)
     strategy = strategy_in_force(year)
+    # Leverage for the year shown and the strategy's years (the trend) only: not every cost ever paid.
+    leverage = leverage_by_year(
+        years={year.start, *(each.start for each in (strategy.years if strategy else []))}
+    )
     activities, by_kind, people, without_objective = _activity_figures(year)
     spend, by_month = _spend(year)
-    funding, leverage = _funding(year)
+    funding = _funding(year, leverage)
     actions, actions_latest, plan_url = _actions(year, strategy)
     live_links, drifting, breaches = _today_figures()
     return Dashboard(
@@ -477,6 +506,44 @@ def dashboard(*, year: FinancialYear) -> Dashboard:
         activity_by_partnership=_activity_by_partnership(year),
         places=_places(year),
         trend=strategy_trend(strategy, leverage),
+        live_links=live_links,
+        drifting=drifting,
+        breaches=breaches,
+        grants=_grants(year),
+    )
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """A year's headline figures without the charts (the meeting papers' summary of the dashboard): the
+    same figures as the dashboard's, by the same functions, attribute for attribute."""
+
+    year: FinancialYear
+    activities: Figure
+    people_total: int
+    spend: Spend | None
+    funding: Funding
+    actions_by_rag: list[Figure]
+    live_links: Figure
+    drifting: Figure
+    breaches: Figure
+    grants: Grants
+
+
+def headline_figures(*, year: FinancialYear) -> Headlines:
+    """The dashboard's headline figures for `year`, in a fixed number of queries (fewer than the whole
+    dashboard: no year selector, charts, map or trend)."""
+    activities, _, people, _ = _activity_figures(year)
+    spend, _ = _spend(year, by_month=False)
+    actions, _, _ = _actions(year, strategy_in_force(year))
+    live_links, drifting, breaches = _today_figures()
+    return Headlines(
+        year=year,
+        activities=activities,
+        people_total=sum(count for _, count in people),
+        spend=spend,
+        funding=_funding(year, leverage_by_year(years=[year.start])),
+        actions_by_rag=actions,
         live_links=live_links,
         drifting=drifting,
         breaches=breaches,

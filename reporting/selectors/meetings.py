@@ -1,12 +1,12 @@
 """The meeting papers as the reporting pages show them: partnerships' live figures for each agenda item
 (`partnerships.selectors.meeting_papers`), and for each "dashboard for a financial year" item that
-year's headline figures from the members' dashboard."""
+year's headline figures from the members' dashboard (`headline_figures`: the same figures, no charts)."""
 
 from django.urls import reverse
 
 from partnerships import selectors
 from partnerships.selectors import MeetingPapers
-from reporting.selectors.dashboard import dashboard
+from reporting.selectors.dashboard import headline_figures
 from strategy.financial_years import FinancialYear
 
 
@@ -18,7 +18,7 @@ def meeting_papers(pk: int) -> MeetingPapers:
     for item in papers.meeting.items.all():
         if item.financial_year:
             if item.financial_year not in dashboards:
-                dashboards[item.financial_year] = dashboard(year=FinancialYear(item.financial_year))
+                dashboards[item.financial_year] = headline_figures(year=FinancialYear(item.financial_year))
             item.dashboard = dashboards[item.financial_year]
             item.dashboard_url = f"{reverse('reporting:dashboard')}?year={item.financial_year}"
     return papers

@@ -5,7 +5,7 @@ two queries a kind, so the page makes the same number of queries whatever the pe
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -20,6 +20,7 @@ from partnerships.models import (
     Meeting,
     StatusChange,
 )
+from partnerships.models.approvals import FLAGGED
 from partnerships.selectors.grants import DECIDED
 from strategy.models import ProgressUpdate, Rag
 
@@ -41,6 +42,17 @@ def default_period(*, today: date | None = None) -> tuple[date, date, Meeting | 
     meeting = last_meeting(today=today)
     start = meeting.held_on if meeting else today - timedelta(days=DEFAULT_DAYS)
     return start, today, meeting
+
+
+def during(field: str, start: date, end: date) -> Q:
+    """`field` (a date and time) falls on a day from `start` to `end`, both included, in the council's
+    time zone: what `field__date__range` means, written as a range of instants that the field's index
+    serves (a `__date` lookup casts every row before comparing, so it reads them all)."""
+    zone = timezone.get_current_timezone()
+    condition = Q(**{f"{field}__gte": datetime.combine(start, time.min, tzinfo=zone)})
+    if end < date.max:
+        condition &= Q(**{f"{field}__lt": datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone)})
+    return condition
 
 
 @dataclass(frozen=True)
@@ -95,7 +107,7 @@ def actions_turned_red(*, start: date, end: date) -> QuerySet[ProgressUpdate]:
         | Q(recorded_at=OuterRef("recorded_at"), pk__lt=OuterRef("pk"))
     )
     return (
-        ProgressUpdate.objects.filter(rag=Rag.RED, recorded_at__date__gte=start, recorded_at__date__lte=end)
+        ProgressUpdate.objects.filter(during("recorded_at", start, end), rag=Rag.RED)
         .annotate(previous_rag=Subquery(before.order_by("-recorded_at", "-pk").values("rag")[:1]))
         .filter(Q(previous_rag__isnull=True) | ~Q(previous_rag=Rag.RED))
         .select_related("action__action_plan", "recorded_by")
@@ -119,9 +131,7 @@ def changes_since(*, start: date, end: date) -> SinceSummary:
     An activity is new on the day it was recorded (its first history row), whatever its dates;
     completed on the day it was marked complete. A breach is approved on its approval's date.
     """
-    recorded = Activity.history.filter(
-        history_type="+", history_date__date__gte=start, history_date__date__lte=end
-    ).values("id")
+    recorded = Activity.history.filter(during("history_date", start, end), history_type="+").values("id")
     new_activities = (
         Activity.objects.current()
         .filter(pk__in=recorded)
@@ -130,9 +140,8 @@ def changes_since(*, start: date, end: date) -> SinceSummary:
     )
     completed = (
         ActivityStateChange.objects.filter(
+            during("changed_at", start, end),
             to_state=Activity.State.COMPLETE,
-            changed_at__date__gte=start,
-            changed_at__date__lte=end,
             activity__archived_at__isnull=True,
         )
         .select_related("activity__partnership__place", "changed_by")
@@ -150,16 +159,12 @@ def changes_since(*, start: date, end: date) -> SinceSummary:
     )
     approved = {"approved_on__gte": start, "approved_on__lte": end}
     costs = (
-        Cost.objects.current()
-        .exclude(breach="")
-        .filter(**approved)
+        Cost.objects.filter(FLAGGED, **approved)
         .select_related("activity__partnership__place", "approved_by")
         .order_by("approved_on", "pk")
     )
     gifts = (
-        Gift.objects.current()
-        .exclude(breach="")
-        .filter(**approved)
+        Gift.objects.filter(FLAGGED, **approved)
         .select_related("partnership__place", "approved_by")
         .order_by("approved_on", "pk")
     )

@@ -41,6 +41,7 @@ from partnerships.tests.factories import (
     PlaceFactory,
 )
 from reporting.selectors import dashboard
+from reporting.selectors.dashboard import headline_figures
 from strategy.financial_years import FinancialYear, financial_year_of
 from strategy.tests.factories import (
     ActionFactory,
@@ -302,6 +303,37 @@ def test_the_year_selector_offers_every_year_with_data_and_this_one(council):
     years = [year.start for year in dashboard(year=Y2016).years]
 
     assert years == [current.start, 2018, 2017, 2016, 2015]
+
+
+def test_the_year_selector_skips_a_gap_and_an_archived_activitys_year(council):
+    # One activity a year is looked up between the first and the last: a year between with none, or
+    # only an archived one, is not offered.
+    ActivityFactory(partnership=council["krefeld"], starts_on=date(2005, 6, 1))
+    ActivityFactory(partnership=council["krefeld"], starts_on=date(2009, 6, 1), archived_at=timezone.now())
+
+    years = {year.start for year in dashboard(year=Y2016).years}
+
+    assert 2005 in years
+    assert not years & set(range(2006, 2015))
+
+
+@pytest.mark.parametrize("start", [2016, 2017, 2030])
+def test_the_papers_headline_figures_are_the_dashboards(council, start):
+    year = FinancialYear(start)
+    full, headlines = dashboard(year=year), headline_figures(year=year)
+
+    for name in (
+        "activities",
+        "people_total",
+        "funding",
+        "actions_by_rag",
+        "live_links",
+        "breaches",
+        "grants",
+    ):
+        assert getattr(headlines, name) == getattr(full, name), name
+    assert headlines.drifting == full.drifting
+    assert (headlines.spend and headlines.spend.summary) == (full.spend and full.spend.summary)
 
 
 def filtered_count(url: str) -> int:

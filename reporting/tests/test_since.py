@@ -1,6 +1,6 @@
 """Since the last meeting: each kind of change in the period, the default period, and the dates' checks."""
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -212,3 +212,36 @@ def test_since_makes_the_same_queries_at_two_sizes(member_client, officer):
 
     assert_fixed_queries(few, many, at_most=21)
     assert Activity.objects.count() == 14
+
+
+@pytest.mark.parametrize(
+    ("recorded_utc", "listed"),
+    [
+        ("2026-05-31T22:59:59", False),  # 23:59:59 BST on 31 May: the day before the period
+        ("2026-05-31T23:00:00", True),  # midnight BST starting 1 June: the first day, included
+        ("2026-06-30T22:59:59", True),  # 23:59:59 BST on 30 June: the last day, included
+        ("2026-06-30T23:00:00", False),  # midnight BST starting 1 July: after the period
+    ],
+)
+def test_a_change_counts_on_its_day_in_the_councils_time_zone_at_either_end(recorded_utc, listed):
+    # Read as ranges of instants from the indexes, the days are still the council's (British Summer Time).
+    moment = datetime.fromisoformat(recorded_utc).replace(tzinfo=UTC)
+    activity = ActivityFactory()
+    Activity.history.filter(id=activity.pk).update(history_date=moment)
+    change = ActivityStateChange.objects.create(
+        activity=activity, from_state="planned", to_state="complete", changed_at=moment, reason="Done"
+    )
+    Activity.objects.filter(pk=activity.pk).update(state="complete")
+
+    summary = changes_since(start=date(2026, 6, 1), end=date(2026, 6, 30))
+
+    assert (activity in summary.new_activities.items) is listed
+    assert (change in summary.completed_activities.items) is listed
+
+
+def test_a_period_ending_on_the_last_day_a_date_may_have_is_read_to_its_end():
+    activity = ActivityFactory()
+
+    summary = changes_since(start=timezone.localdate() - timedelta(days=1), end=date.max)
+
+    assert activity in summary.new_activities.items

@@ -3,6 +3,7 @@
 import django_tables2 as tables
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
+from django.utils import dateformat
 from django.utils.html import format_html
 from django_tables2 import RequestConfig
 
@@ -14,14 +15,22 @@ from reporting.selectors.health import partnership_health
 NUMERIC = {"td": {"class": "govuk-table__cell--numeric"}, "th": {"class": "govuk-table__header--numeric"}}
 
 
+class DayColumn(tables.Column):
+    """A date as "1 Apr 2026", formatted in Python: django-tables2's DateColumn renders a template for
+    each cell, a third of the page's time at a hundred links."""
+
+    def render(self, value):
+        return dateformat.format(value, "j M Y")
+
+
 class HealthTable(tables.Table):
     link = tables.Column(verbose_name="Link", accessor="place__name", order_by=("place__name", "kind", "pk"))
     status = tables.Column(verbose_name="Status")
     depth = tables.Column(verbose_name="Depth")
-    last_activity_on = tables.DateColumn(verbose_name="Last activity", format="j M Y")
-    last_reviewed_on = tables.DateColumn(verbose_name="Last review", format="j M Y")
+    last_activity_on = DayColumn(verbose_name="Last activity")
+    last_reviewed_on = DayColumn(verbose_name="Last review")
     last_review_rag = tables.Column(verbose_name="RAG")
-    next_review_due = tables.DateColumn(verbose_name="Next review due", format="j M Y")
+    next_review_due = DayColumn(verbose_name="Next review due")
     year_activities = tables.Column(verbose_name="Activities this year", attrs=NUMERIC)
     year_spend = tables.Column(verbose_name="Council spend this year", attrs=NUMERIC)
     drifting = tables.Column(verbose_name="Drifting")
