@@ -93,7 +93,7 @@ def test_a_clerk_edits_the_front_matter_generates_and_downloads_the_pdf(
     accessible(page, "report-generated")
 
     with page.expect_download() as download_info:
-        versions.get_by_role("link", name="Download version 1 (PDF)").click()
+        versions.get_by_role("link", name="Download version 1 draft (PDF)").click()
     download = download_info.value
     assert re.fullmatch(r".*annual-evaluation-2016-17-v1-DRAFT\.pdf", download.suggested_filename)
     pdf = PdfReader(io.BytesIO(download.path().read_bytes()))
