@@ -483,18 +483,34 @@ class GrantApplicationAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
             self.save_formset(request, form, formset, change=change)
 
 
+# A meeting's date, members present and agenda decide who may record a grant decision and which
+# applications it considers; they change only through the meeting pages (`meeting_save`), which keep
+# those rules. The admin corrects a title or the minutes, and never deletes a meeting.
+MEETING_RULED_FIELDS = ("held_on", "members_present", "recorded_by")
+
+
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
     extra = 0
-    raw_id_fields = ("grant_application", "partnership")
+    can_delete = False
+    fields = ("position", "kind", "grant_application", "partnership", "financial_year", "title", "notes")
+    readonly_fields = ("position", "kind", "grant_application", "partnership", "financial_year")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ("held_on", "title")
-    filter_horizontal = ("members_present",)
     inlines = [AgendaItemInline]
-    readonly_fields = ("recorded_by",)
+    readonly_fields = MEETING_RULED_FIELDS
+
+    def has_add_permission(self, request):
+        return False  # a meeting is recorded on its page, which checks its members
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(GrantStateChange)
@@ -506,4 +522,10 @@ class GrantStateChangeAdmin(SimpleHistoryAdmin):
 @admin.register(AgendaItem)
 class AgendaItemAdmin(SimpleHistoryAdmin):
     list_display = ("meeting", "position", "kind", "title")
-    raw_id_fields = ("grant_application", "partnership")
+    readonly_fields = ("meeting", "position", "kind", "grant_application", "partnership", "financial_year")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,4 +1,5 @@
 import io
+from datetime import date, timedelta
 
 import pytest
 from django.apps import apps
@@ -22,7 +23,8 @@ def test_every_model_has_admin_list_add_change_and_history_pages(client, adminis
     instance = model.objects.first()
 
     assert client.get(base).status_code == 200
-    if model.__name__ not in ("StatusChange", "ActivityStateChange"):  # written only by their services
+    # Written only by their services (a meeting and its agenda: on the meeting pages, which keep their rules)
+    if model.__name__ not in ("StatusChange", "ActivityStateChange", "Meeting", "AgendaItem"):
         assert client.get(f"{base}add/").status_code == 200
     if instance:
         assert client.get(f"{base}{instance.pk}/change/").status_code == 200
@@ -137,3 +139,30 @@ def test_the_admin_saves_the_register_through_its_services(
 
     assert response.status_code == 302, response.content.decode()[:3000]
     assert called == [record]
+
+
+def test_the_admin_neither_deletes_a_meeting_nor_changes_its_members_date_or_agenda(
+    client, administrator, officer, member
+):
+    from partnerships.models import AgendaItem, Meeting
+    from partnerships.services import meeting_save
+
+    meeting = meeting_save(
+        meeting=Meeting(held_on=date.today() - timedelta(days=1)),
+        members_present=[member],
+        items=[AgendaItem(kind=AgendaItem.Kind.OTHER, title="Any other business")],
+        by=officer,
+    )
+    client.force_login(administrator)
+    members = set(meeting.members_present.values_list("pk", flat=True))
+    base = f"/admin/partnerships/meeting/{meeting.pk}/"
+
+    assert client.get(f"{base}delete/").status_code == 403
+    assert client.get("/admin/partnerships/meeting/add/").status_code == 403
+    page = client.get(f"{base}change/").content.decode()
+    assert 'name="members_present"' not in page
+    assert 'name="held_on"' not in page
+    assert 'name="items-0-kind"' not in page
+    assert client.get(f"/admin/partnerships/agendaitem/{meeting.items.first().pk}/delete/").status_code == 403
+    meeting.refresh_from_db()
+    assert set(meeting.members_present.values_list("pk", flat=True)) == members
