@@ -4,9 +4,12 @@ Money is always `Decimal`. Amounts are stored to the penny; conversions round ha
 finance systems do.
 """
 
+import json
+import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import CheckConstraint, DecimalField, Q, Value
 
@@ -64,3 +67,27 @@ def amounts_in_bounds(*fields: str) -> list[CheckConstraint]:
         )
         for field in fields
     ]
+
+
+def json_with_exact_money(data, **kwargs) -> str:
+    """`data` as JSON, each Decimal written as the exact number it is ("1000.50"), never through a float.
+
+    Python's json writes numbers only from int and float, so each Decimal first stands as a placeholder
+    string, which the number's own digits then replace in the text. A random token in the placeholders
+    keeps any string in the data, whatever someone typed, from being taken for one.
+    """
+    literals: dict[str, str] = {}
+    token = secrets.token_hex(16)
+
+    class ExactMoneyEncoder(DjangoJSONEncoder):
+        def default(self, value):
+            if isinstance(value, Decimal):
+                placeholder = f"\x00money-{token}-{len(literals)}\x00"
+                literals[json.dumps(placeholder)] = f"{value:f}"
+                return placeholder
+            return super().default(value)
+
+    text = json.dumps(data, cls=ExactMoneyEncoder, **kwargs)
+    for placeholder, literal in literals.items():
+        text = text.replace(placeholder, literal)
+    return text

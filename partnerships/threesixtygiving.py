@@ -8,7 +8,6 @@ council's own identifier for it, `<prefix>-ORG-<id>`.
 """
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 from django.conf import settings
 
@@ -30,13 +29,9 @@ def recipient_id(application: GrantApplication) -> str:
     return f"{funder_id()}-ORG-{application.organisation_id}"
 
 
-def _number(amount: Decimal) -> int | float:
-    """JSON has no decimal: whole pounds as an integer, else pounds and pence as a number."""
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
-
-
 def grant_record(application: GrantApplication) -> dict:
-    """One awarded grant as a 360Giving grant object."""
+    """One awarded grant as a 360Giving grant object; its amounts stay Decimal, written as JSON numbers
+    by `intlinks.money.json_with_exact_money`."""
     recipient = {"id": recipient_id(application), "name": application.organisation.name}
     if application.registration_number.strip().isdigit():
         recipient["charityNumber"] = application.registration_number.strip()
@@ -45,15 +40,15 @@ def grant_record(application: GrantApplication) -> dict:
         "title": application.title,
         "description": application.purpose,
         "currency": "GBP",
-        "amountAppliedFor": _number(application.amount_requested),
-        "amountAwarded": _number(application.amount_approved),
+        "amountAppliedFor": application.amount_requested,
+        "amountAwarded": application.amount_approved,
         "awardDate": application.award_date.isoformat(),
         "recipientOrganization": [recipient],
         "fundingOrganization": [{"id": funder_id(), "name": settings.COUNCIL_NAME}],
         "grantProgramme": [{"code": f"{funder_id()}-OLWP", "title": "Overseas Links Working Party grants"}],
     }
     if application.amount_paid is not None:
-        record["amountDisbursed"] = _number(application.amount_paid)
+        record["amountDisbursed"] = application.amount_paid
     return record
 
 

@@ -3,8 +3,9 @@
     PORT=8031 make run            # in another terminal
     .venv/bin/python docs/screenshots/dashboard.py http://127.0.0.1:8031
 
-Playwright drives Debian's Chromium (never `playwright install`); it signs in as the demonstration's
-working-party member and keeps the top of the page: the links today, the year at a glance, the charts' start.
+Playwright drives Debian's Chromium at /usr/bin/chromium (no downloaded browser); it signs in as the
+demonstration's working-party member and keeps the top of the page: the links today, the year at a
+glance, the charts' start.
 """
 
 import sys

@@ -2,11 +2,9 @@
 the draft form, and the exports of awarded grants (360Giving and the Transparency Code)."""
 
 import io
-import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +15,7 @@ from openpyxl import Workbook
 
 from intlinks.csv_export import csv_stream, spreadsheet_safe
 from intlinks.editing import ServiceFormMixin, service_action
+from intlinks.money import json_with_exact_money
 from partnerships import selectors, services, threesixtygiving
 from partnerships.filters import GrantFilter
 from partnerships.forms import GrantForm, MonitoringForm, PaymentForm
@@ -200,9 +199,7 @@ def _stamp() -> str:
 def grants_360giving_json(request):
     """Awarded grants as a 360Giving data package (JSON)."""
     package = threesixtygiving.grants_package(selectors.awarded_grants())
-    response = HttpResponse(
-        json.dumps(package, cls=DjangoJSONEncoder, indent=2), content_type="application/json"
-    )
+    response = HttpResponse(json_with_exact_money(package, indent=2), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="grants-360giving-{_stamp()}.json"'
     return response
 
