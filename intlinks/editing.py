@@ -328,3 +328,34 @@ class ServiceFormMixin(PermissionRequiredMixin):
         kwargs.setdefault("formset", self.formset)
         kwargs.setdefault("stale_edit", getattr(self, "stale_edit", None))
         return super().get_context_data(title=self.title, intro=self.intro, crumbs=self.crumbs(), **kwargs)
+
+
+class FormsetGroup:
+    """Several row formsets on one page, seen by the kit as one formset: validated together, their rows
+    kept or removed together, one error summary (the service tells the kinds of row apart, e.g. a
+    Cabinet report's recommendations, meetings and consultations)."""
+
+    can_delete = True
+    row_label = "Row"
+
+    def __init__(self, formsets):
+        self.formsets = formsets
+
+    def is_valid(self) -> bool:
+        return all([formset.is_valid() for formset in self.formsets])
+
+    @property
+    def forms(self):
+        return [row for formset in self.formsets for row in formset.forms]
+
+    def total_error_count(self) -> int:
+        return sum(formset.total_error_count() for formset in self.formsets)
+
+    def non_form_errors(self):
+        return [error for formset in self.formsets for error in formset.non_form_errors()]
+
+    def __iter__(self):
+        return iter(self.forms)
+
+    def is_multipart(self) -> bool:
+        return False

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.generic import FormView, UpdateView
 
-from intlinks.editing import ServiceFormMixin
+from intlinks.editing import FormsetGroup, ServiceFormMixin
 from reporting import cabinet
 from reporting.forms import (
     ROW_FORMSETS,
@@ -96,36 +96,6 @@ class ReportCreate(ServiceFormMixin, FormView):
 
     def get_success_url(self):
         return self.object.get_absolute_url()
-
-
-class FormsetGroup:
-    """The several row formsets of the edit page, seen by the kit as one: validated together, their
-    rows kept or removed together (the service tells the kinds of row apart)."""
-
-    can_delete = True
-    row_label = "Row"
-
-    def __init__(self, formsets):
-        self.formsets = formsets
-
-    def is_valid(self) -> bool:
-        return all([formset.is_valid() for formset in self.formsets])
-
-    @property
-    def forms(self):
-        return [row for formset in self.formsets for row in formset.forms]
-
-    def total_error_count(self) -> int:
-        return sum(formset.total_error_count() for formset in self.formsets)
-
-    def non_form_errors(self):
-        return [error for formset in self.formsets for error in formset.non_form_errors()]
-
-    def __iter__(self):
-        return iter(self.forms)
-
-    def is_multipart(self) -> bool:
-        return False
 
 
 class ReportEdit(ServiceFormMixin, UpdateView):
