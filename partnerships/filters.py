@@ -21,8 +21,7 @@ from partnerships.models import (
 from partnerships.models.links import LIVE_STATUSES
 from partnerships.selectors.funding import AWARDED
 from partnerships.selectors.grants import DECIDED
-from partnerships.selectors.years import financial_years_with_rows
-from strategy.financial_years import FinancialYear, financial_year_of
+from strategy.financial_years import FinancialYear, financial_year_of, financial_years_with_rows
 from strategy.models import CorporateTheme, Objective
 
 
