@@ -14,7 +14,6 @@ from partnerships.models import (
     StatusChange,
 )
 
-
 LINK_FORM_ID = "link-form"
 
 
