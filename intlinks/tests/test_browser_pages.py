@@ -44,7 +44,9 @@ def changed_pages(officer):
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_the_changed_pages_are_accessible_and_fit_the_screen(page, live_server, sign_in, changed_pages, width):
+def test_the_changed_pages_are_accessible_and_fit_the_screen(
+    page, live_server, sign_in, changed_pages, width
+):
     page.set_viewport_size({"width": width, "height": 900})
     sign_in("officer")
 
@@ -56,7 +58,9 @@ def test_the_changed_pages_are_accessible_and_fit_the_screen(page, live_server, 
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
 
 
-def test_a_wide_table_says_it_scrolls_on_a_phone_and_not_on_a_desktop(page, live_server, sign_in, changed_pages):
+def test_a_wide_table_says_it_scrolls_on_a_phone_and_not_on_a_desktop(
+    page, live_server, sign_in, changed_pages
+):
     sign_in("officer")
     hint = page.get_by_text(HINT)
 
@@ -90,5 +94,7 @@ def test_the_footer_leads_to_the_accessibility_statement_without_signing_in(page
 
     page.get_by_role("link", name="Accessibility statement").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Accessibility statement for International links")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Accessibility statement for International links"
+    )
     assert axe_violations(page) == []
