@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -42,6 +44,28 @@ def healthz(request):
     failing = [part for part, problem in problems.items() if problem]
     body["status"] = "failing: " + ", ".join(failing) if failing else "ok"
     return JsonResponse(body, status=503 if failing else 200)
+
+
+# The date the accessibility statement was last reviewed against the service as it is (GOV.UK asks for it).
+ACCESSIBILITY_REVIEWED_ON = date(2026, 12, 1)
+
+
+@login_not_required
+@require_GET
+def accessibility_statement(request):
+    """The accessibility statement a public-sector site must publish; public, as the regulations ask."""
+    return render(
+        request,
+        "intlinks/accessibility.html",
+        {"reviewed_on": ACCESSIBILITY_REVIEWED_ON, "crumbs": [("Accessibility statement", None)]},
+    )
+
+
+@login_not_required
+@require_GET
+def privacy_notice(request):
+    """The privacy notice for the people whose details the service holds; public, like the statement."""
+    return render(request, "intlinks/privacy.html", {"crumbs": [("Privacy notice", None)]})
 
 
 class SignInView(auth_views.LoginView):

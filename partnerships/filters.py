@@ -1,6 +1,7 @@
 """The filters and search of the lists of links, activities and gifts; each CSV uses the same filters."""
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
@@ -20,7 +21,7 @@ from partnerships.models import (
 from partnerships.models.links import LIVE_STATUSES
 from partnerships.selectors.funding import AWARDED
 from partnerships.selectors.grants import DECIDED
-from strategy.financial_years import FinancialYear, financial_year_of, validate_financial_year_in_bounds
+from strategy.financial_years import FinancialYear, financial_year_of, financial_years_with_rows
 from strategy.models import CorporateTheme, Objective
 
 
@@ -42,7 +43,10 @@ class PartnershipFilter(django_filters.FilterSet):
     )
     drifting = django_filters.ChoiceFilter(
         label="Drifting",
-        choices=[("yes", "Drifting: no review in the last 12 months"), ("no", "Not drifting")],
+        choices=[
+            ("yes", "Drifting: no annual review, or no activity, in the last 12 months"),
+            ("no", "Not drifting"),
+        ],
         method="filter_drifting",
     )
 
@@ -91,24 +95,41 @@ def recent_years_label() -> str:
     return f"This and last financial year ({last.label} and {current.label})"
 
 
-def financial_year_choices(named: str | None = None) -> list[tuple[int | str, str]]:
-    """The current and last year together, then recent and coming financial years, newest first.
-
-    A year `named` in the URL (a link from the dashboard to an older year's records) is offered too,
-    in its place, when it is a financial year within the council's date bounds.
-    """
-    current = financial_year_of(timezone.localdate())
-    starts = set(range(current.start - 7, current.start + 2))
-    try:
-        year = int(named or "")
-        validate_financial_year_in_bounds(year)
-    except (ValueError, ValidationError):
-        pass
-    else:
-        starts.add(year)
+def financial_year_choices(with_data: set[int]) -> list[tuple[int | str, str]]:
+    """The current and last year together, then every financial year that has records (and the current
+    one, empty or not), newest first."""
+    starts = with_data | {financial_year_of(timezone.localdate()).start}
     return [(RECENT_YEARS, recent_years_label())] + [
         (FinancialYear(start).start, FinancialYear(start).label) for start in sorted(starts, reverse=True)
     ]
+
+
+class FinancialYearChoiceField(forms.ChoiceField):
+    """A year filter's field: a year not offered is an error saying why, not silently ignored."""
+
+    def __init__(self, *args, records: str = "records", **kwargs):
+        self.records = records
+        super().__init__(*args, **kwargs)
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except ValidationError:
+            raise ValidationError(self.not_offered(value), code="invalid_choice") from None
+
+    def not_offered(self, value: str) -> str:
+        try:
+            label = FinancialYear(int(value)).label
+        except (TypeError, ValueError, OverflowError):
+            return f"“{value}” is not a financial year: choose one from the list"
+        return f"There are no {self.records} in {label}: choose a year from the list"
+
+
+class FinancialYearFilter(django_filters.ChoiceFilter):
+    """`financial_year = FinancialYearFilter(records="activities", ...)`; its choices are set by the
+    filterset from the years that have data (`financial_year_choices`)."""
+
+    field_class = FinancialYearChoiceField
 
 
 def in_financial_year(queryset, date_field: str, value: str):
@@ -146,8 +167,8 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
         label="Partnership", queryset=Partnership.objects.current().select_related("place")
     )
     kind = django_filters.ChoiceFilter(label="Kind of activity", choices=Activity.Kind.choices)
-    financial_year = django_filters.ChoiceFilter(
-        label="Financial year", choices=[], method="filter_financial_year"
+    financial_year = FinancialYearFilter(
+        label="Financial year", choices=[], method="filter_financial_year", records="activities"
     )
     objective = django_filters.ModelChoiceFilter(
         field_name="objectives",
@@ -192,9 +213,8 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["financial_year"].extra["choices"] = financial_year_choices(
-            (self.data or {}).get("financial_year")
-        )
+        with_data = financial_years_with_rows(Activity.objects.current(), "starts_on")
+        self.filters["financial_year"].extra["choices"] = financial_year_choices(with_data)
 
     def filter_financial_year(self, queryset, name, value):
         return in_financial_year(queryset, "starts_on", value)
@@ -227,8 +247,8 @@ class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):
     DEFAULTS = {"financial_year": RECENT_YEARS}
 
     q = django_filters.CharFilter(label="Search", method="search", help_text="Description or from or to whom")
-    financial_year = django_filters.ChoiceFilter(
-        label="Financial year", choices=[], method="filter_financial_year"
+    financial_year = FinancialYearFilter(
+        label="Financial year", choices=[], method="filter_financial_year", records="gifts or hospitality"
     )
     partnership = django_filters.ModelChoiceFilter(
         label="Partnership", queryset=Partnership.objects.current().select_related("place")
@@ -242,8 +262,8 @@ class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        named = self.data.get("financial_year") if self.data is not None else None
-        self.filters["financial_year"].extra["choices"] = financial_year_choices(named)
+        with_data = financial_years_with_rows(Gift.objects.current(), "given_on")
+        self.filters["financial_year"].extra["choices"] = financial_year_choices(with_data)
 
     def filter_financial_year(self, queryset, name, value):
         return in_financial_year(queryset, "given_on", value)
@@ -256,8 +276,8 @@ class FundingFilter(django_filters.FilterSet):
     """The funding list: every bid by default; "awarded in" a financial year shows the awards that year's
     leverage counts (the same rule, `selectors.funding.AWARDED`)."""
 
-    awarded_in = django_filters.ChoiceFilter(
-        label="Awarded in financial year", choices=[], method="filter_awarded_in"
+    awarded_in = FinancialYearFilter(
+        label="Awarded in financial year", choices=[], method="filter_awarded_in", records="awards"
     )
     status = django_filters.ChoiceFilter(label="Status", choices=ExternalFunding.Status.choices)
 
@@ -267,9 +287,9 @@ class FundingFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        named = self.data.get("awarded_in") if self.data is not None else None
+        with_data = financial_years_with_rows(ExternalFunding.objects.current().filter(AWARDED), "awarded_on")
         # Single years only: "this and last year" is the activity list's default, not a funding question.
-        self.filters["awarded_in"].extra["choices"] = financial_year_choices(named)[1:]
+        self.filters["awarded_in"].extra["choices"] = financial_year_choices(with_data)[1:]
 
     def filter_awarded_in(self, queryset, name, value):
         return in_financial_year(queryset.filter(AWARDED), "awarded_on", value)
@@ -282,7 +302,9 @@ class GrantFilter(django_filters.FilterSet):
     organisation = django_filters.ModelChoiceFilter(
         label="Organisation", queryset=Organisation.objects.current()
     )
-    financial_year = django_filters.ChoiceFilter(label="Financial year", method="filter_year", choices=[])
+    financial_year = FinancialYearFilter(
+        label="Financial year", method="filter_year", choices=[], records="grant applications"
+    )
     decision = django_filters.ChoiceFilter(
         label="Decision",
         choices=[("decided", "Decided (approved or declined)"), ("awarded", "Approved"), ("paid", "Paid")],
@@ -295,8 +317,13 @@ class GrantFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        named = self.data.get("financial_year") if self.data is not None else None
-        self.filters["financial_year"].extra["choices"] = financial_year_choices(named)[1:]
+        with_data = set(
+            GrantApplication.objects.order_by()
+            .filter(budget_line__isnull=False)
+            .values_list("budget_line__budget__financial_year", flat=True)
+            .distinct()
+        )
+        self.filters["financial_year"].extra["choices"] = financial_year_choices(with_data)[1:]
 
     def filter_decision(self, queryset, name, value):
         # The same groups of states as the dashboard's grant figures (selectors.grants).

@@ -21,6 +21,15 @@ def money(amount, pence=True):
 
 
 @register.filter
+def number(value):
+    """`{{ place.population|number }}` gives "12,000,000": a count or population, grouped for people.
+    Anything that is not a whole number (None, "not known") is shown as it is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return value
+
+
+@register.filter
 def person_name(user: AbstractBaseUser | None, missing: str = "") -> str:
     """A person's full name, or their user name when they have none."""
     if user is None:
@@ -59,16 +68,23 @@ def summary_row(key, value, missing="Not recorded"):
     return {"key": key, "value": value, "missing": missing}
 
 
+TABLE_SCROLL_HINT = "Scroll the table sideways to see more"
+
+
 class TableWrapperNode(template.Node):
     def __init__(self, nodelist, label):
         self.nodelist, self.label = nodelist, label
 
     def render(self, context):
         label = conditional_escape(self.label.resolve(context))
-        # A focusable, labelled region, so that keyboard users can scroll a wide table on a phone.
+        # A focusable, labelled region, so that keyboard users can scroll a wide table on a phone; the
+        # hint above it shows only when the table is wider than the screen (static/js/table-scroll.js,
+        # or at phone widths when scripts do not run).
         return (
+            '<div class="app-table-scroll" data-module="app-table-scroll">'
+            f'<p class="govuk-body-s app-table-scroll__hint">{TABLE_SCROLL_HINT}</p>'
             f'<div class="app-table-wrapper" tabindex="0" role="region" aria-label="{label}">'
-            f"{self.nodelist.render(context)}</div>"
+            f"{self.nodelist.render(context)}</div></div>"
         )
 
 

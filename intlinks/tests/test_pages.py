@@ -16,7 +16,7 @@ def test_start_page_shows_each_role_where_to_go(client, administrator, officer):
 
     client.force_login(officer)
     page = client.get("/").content.decode()
-    assert "Creates and edits partnership and planning data" in page
+    assert "Keeps the register and the plan" in page
     assert 'href="/admin/"' not in page
 
 

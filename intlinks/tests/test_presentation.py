@@ -72,7 +72,15 @@ def test_a_summary_row_says_when_nothing_is_recorded():
 
 def test_the_table_wrapper_is_a_labelled_focusable_region():
     html = render("{% table_wrapper label %}<table></table>{% endtable_wrapper %}", label="Links & <places>")
-    assert html == (
+    assert (
         '<div class="app-table-wrapper" tabindex="0" role="region" aria-label="Links &amp; &lt;places&gt;">'
         "<table></table></div>"
-    )
+    ) in html
+
+
+def test_the_table_wrapper_carries_a_scroll_hint_outside_the_scrolling_region():
+    html = render('{% table_wrapper "Links" %}<table></table>{% endtable_wrapper %}')
+
+    hint_at = html.index("Scroll the table sideways to see more")
+    assert 'data-module="app-table-scroll"' in html
+    assert hint_at < html.index('role="region"')  # it stays in view while the table scrolls

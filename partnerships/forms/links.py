@@ -14,6 +14,8 @@ from partnerships.models import (
     StatusChange,
 )
 
+LINK_FORM_ID = "link-form"
+
 
 class PartnershipForm(GovukModelForm):
     submit_label = "Save link"
@@ -47,6 +49,8 @@ class PartnershipForm(GovukModelForm):
             self.fields["status"].choices = [(s.value, s.label) for s in STARTING_STATUSES]
             self.fields["status"].label = "Status when recorded"
         self.helper = gds_layout(self, self.submit_label)
+        # Named, so that "Add a new place" (outside the form, above it) can submit what is typed so far.
+        self.helper.form_id = LINK_FORM_ID
 
 
 class LifeCycleChoiceField(forms.ChoiceField):

@@ -15,6 +15,7 @@ from partnerships.models.grants import GrantApplication, GrantStateChange
 from partnerships.models.links import (
     AGREEMENT_LAPSE_WARNING_DAYS,
     ALLOWED_MOVES,
+    DRIFT_RULE,
     ESTABLISHED_STATUSES,
     STARTING_STATUSES,
     Agreement,
@@ -28,6 +29,7 @@ from partnerships.models.places import Contact, Organisation, Place, Theme
 from partnerships.models.reviews import AnnualReview, Appraisal, LogframeRow
 
 __all__ = [
+    "DRIFT_RULE",
     "REGISTRATION_DAYS",
     "Activity",
     "ActivityStateChange",

@@ -59,9 +59,14 @@ ESTABLISHED_STATUSES = (Status.ACTIVE, Status.UNDER_REVIEW, Status.DORMANT, Stat
 
 # ---- drift: the one place that decides whether a link is drifting ------------------------------------
 #
-# Kent's strategy reviews every partnership each year "to avoid drift". A link is drifting when it is
-# live (formalised/active, under review or dormant) and has had no annual review in the last 12 months,
-# or, once it has activities in the log, no activity (other than a cancelled one) in the last 12 months.
+# Kent's strategy reviews every partnership each year "to avoid drift"; the LGIB handbook's partnerships
+# stall when nothing happens. A link is drifting when it is live (formalised/active, under review or
+# dormant) and has had no annual review in the last 12 months, or, once it has activities in the log, no
+# activity (other than a cancelled one) in the last 12 months. Every page says it in these words:
+DRIFT_RULE = (
+    "A live link is drifting when it has had no annual review in the last 12 months, "
+    "or when its last activity was more than 12 months ago."
+)
 
 # Links in these states are expected to be reviewed every year; prospective and ended ones are not.
 REVIEWED_STATUSES = (Status.ACTIVE, Status.UNDER_REVIEW, Status.DORMANT)
@@ -77,9 +82,15 @@ def twelve_months_before(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
+def _flag(condition: Q) -> Case:
+    """True where `condition` holds, else False (never NULL)."""
+    return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+
 class PartnershipQuerySet(ArchivableQuerySet):
     def with_drift(self, today: date | None = None):
-        """Annotate `last_reviewed_on`, `last_activity_on` and `drifting` on every link, in the same query."""
+        """Annotate `last_reviewed_on`, `last_activity_on`, the two halves of the rule (`review_overdue`,
+        `activity_lapsed`) and `drifting` on every link, in the same query."""
         # Activities and reviews come later in the app than links, and point at them: imported when needed.
         from partnerships.models.activities import Activity
         from partnerships.models.reviews import AnnualReview
@@ -103,17 +114,13 @@ class PartnershipQuerySet(ArchivableQuerySet):
             .order_by("-reviewed_on")
             .values("reviewed_on")[:1]
         )
+        live = Q(status__in=REVIEWED_STATUSES)
         return self.annotate(
             last_reviewed_on=Subquery(last_review), last_activity_on=Subquery(last_activity)
         ).annotate(
-            drifting=Case(
-                When(
-                    Q(status__in=REVIEWED_STATUSES) & (not_reviewed_recently | no_recent_activity),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
+            review_overdue=_flag(live & not_reviewed_recently),
+            activity_lapsed=_flag(live & no_recent_activity),
+            drifting=_flag(live & (not_reviewed_recently | no_recent_activity)),
         )
 
     def drifting(self, today: date | None = None):
@@ -138,11 +145,15 @@ class Partnership(Archivable):
         DEVELOPMENT = "development", "Development cooperation"
 
     class Depth(models.TextChoices):
-        """Kent's three groups of partners, by depth of commitment."""
+        """Kent's three groups of partners, by depth of commitment: top-level commitment, ties based on
+        specific funding or projects, and places whose "potential of more active engagement" is being
+        explored. The last is worded apart from the status "Exploring" (the life cycle's stage before a
+        link is formalised): a formalised link may still be of potential engagement only. The stored
+        codes are unchanged."""
 
         STRATEGIC = "strategic", "Strategic"
-        PROJECT = "project", "Project-based"
-        EXPLORING = "exploring", "Exploring"
+        PROJECT = "project", "Project or funding ties"
+        EXPLORING = "exploring", "Potential engagement"
 
     place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="partnerships")
     kind = models.CharField("kind of link", max_length=30, choices=Kind.choices)
@@ -151,7 +162,8 @@ class Partnership(Archivable):
         max_length=20,
         choices=Depth.choices,
         blank=True,
-        help_text="Kent's strategy groups partners as strategic, project-based or exploring.",
+        help_text="Kent's strategy groups partners as strategic, tied by projects or funding, or of "
+        "potential engagement.",
     )
     began_year = models.PositiveSmallIntegerField(
         "year it began",
@@ -229,7 +241,7 @@ class Partnership(Archivable):
 
     @property
     def is_drifting(self) -> bool:
-        """True when the link has had no annual review in the last 12 months (see PartnershipQuerySet)."""
+        """DRIFT_RULE, read from `PartnershipQuerySet.with_drift` (its annotation, or one query)."""
         annotated = getattr(self, "drifting", None)
         if annotated is not None:
             return annotated

@@ -57,7 +57,7 @@ def partnership_detail(pk: int) -> Partnership:
             Prefetch("status_changes", queryset=StatusChange.objects.select_related("changed_by")),
             "agreements",
             Prefetch("reviews", queryset=AnnualReview.objects.select_related("reviewer")),
-            Prefetch("appraisals", queryset=Appraisal.objects.select_related("appraiser")),
+            Prefetch("appraisals", queryset=Appraisal.objects.select_related("appraiser", "accepted_by")),
             "contacts",
             Prefetch(
                 "activities",
@@ -142,7 +142,7 @@ def activity_years(*, partnership: Partnership) -> ActivityLog:
 @dataclass(frozen=True)
 class TimelineEntry:
     on: date
-    kind: str  # "status", "agreement", "review", "activity"
+    kind: str  # "status", "agreement", "review", "appraisal", "activity"
     title: str
     detail: str
     by: AbstractBaseUser | None = None  # shown with |person_name
@@ -179,6 +179,23 @@ def _review_entries(partnership: Partnership) -> list[TimelineEntry]:
     return entries
 
 
+def _appraisal_entries(partnership: Partnership) -> list[TimelineEntry]:
+    """Kent's appraisal of a prospective link, and its acceptance (which formalised the link)."""
+    entries = []
+    for appraisal in partnership.appraisals.all():
+        verdict = "meets the criteria" if appraisal.meets_criteria else "does not meet every criterion"
+        title = f"Appraised: {appraisal.criteria_score} out of 12, {verdict}"
+        detail = f"{appraisal.get_recommendation_display()}: {appraisal.recommendation_reason}"
+        entries.append(TimelineEntry(appraisal.appraised_on, "appraisal", title, detail, appraisal.appraiser))
+        if appraisal.accepted_on:
+            entries.append(
+                TimelineEntry(
+                    appraisal.accepted_on, "appraisal", "Appraisal accepted", "", appraisal.accepted_by
+                )
+            )
+    return entries
+
+
 def _activity_entries(partnership: Partnership) -> list[TimelineEntry]:
     return [
         TimelineEntry(
@@ -193,11 +210,17 @@ def _activity_entries(partnership: Partnership) -> list[TimelineEntry]:
 
 
 # Each builder reads a prefetched relation of the link.
-TIMELINE_SOURCES = [_status_entries, _agreement_entries, _review_entries, _activity_entries]
+TIMELINE_SOURCES = [
+    _status_entries,
+    _agreement_entries,
+    _review_entries,
+    _appraisal_entries,
+    _activity_entries,
+]
 
 
 def partnership_timeline(*, partnership: Partnership) -> list[TimelineEntry]:
-    """Status changes, agreements, reviews and the latest activities of a link, newest first
+    """Status changes, agreements, reviews, appraisals and the latest activities of a link, newest first
     (prefetched)."""
     entries = [entry for source in TIMELINE_SOURCES for entry in source(partnership)]
     return sorted(entries, key=lambda entry: entry.on, reverse=True)

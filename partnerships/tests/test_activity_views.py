@@ -38,14 +38,14 @@ def activities_with_everything(count: int, partnership=None) -> None:
     ("url", "budget"),
     [
         # three more since issue 11: the council spend of what the filters select, the theme filter's choices
-        ("/partnerships/activities/", 14),
-        ("/partnerships/activities/?flagged=no&financial_year=2026", 14),
-        ("/partnerships/activities/export.csv", 9),  # a savepoint and its release; place names
+        ("/partnerships/activities/", 16),  # two more (issue 13): the years that have activities
+        ("/partnerships/activities/?flagged=no&financial_year=2026", 16),
+        ("/partnerships/activities/export.csv", 11),  # a savepoint and its release; place names; years
         ("/partnerships/activities/attention/", 10),  # two more since issue 10: the breaches counted
         # two more since issue 10: its partnership filter; one more since issue 11: the total value
-        ("/partnerships/activities/gifts/", 10),
-        ("/partnerships/activities/gifts/export.csv", 8),  # a savepoint and its release
-        ("/partnerships/activities/funding/", 10),  # one more since issue 10: the count of bids for its pages
+        ("/partnerships/activities/gifts/", 12),  # two more (issue 13): the years that have gifts
+        ("/partnerships/activities/gifts/export.csv", 10),  # a savepoint and its release; years
+        ("/partnerships/activities/funding/", 12),  # one more since issue 10: the count of bids; two: years
     ],
 )
 def test_lists_use_the_same_number_of_queries_for_3_and_12_activities(officer_client, url, budget):

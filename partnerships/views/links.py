@@ -3,7 +3,8 @@ along its life cycle, its agreements (and their signed documents) and the organi
 
 from django.contrib.auth.decorators import permission_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, FormView, UpdateView
 
@@ -94,11 +95,40 @@ def partnership_detail(request, pk):
     return render(request, "partnerships/partnership_detail.html", context)
 
 
+# "Add a new place" on the link form keeps what was typed here, in the session, while the place is added.
+LINK_DRAFT_SESSION_KEY = "partnerships.link_draft"
+ADD_PLACE = "add_place"
+
+
 class PartnershipCreateView(RegisterPageMixin, ServiceFormMixin, CreateView):
+    """Record a link. "Add a new place" keeps the typed values, opens the place form, and comes back
+    here with the new place chosen (`PlaceCreateView`, `?for=link`): one flow for a link to a new place."""
+
     permission_required = "partnerships.add_partnership"
     form_class = PartnershipForm
+    template_name = "partnerships/partnership_form.html"
     title = "Record a link"
     success_message = "Link recorded"
+
+    def post(self, request, *args, **kwargs):
+        if ADD_PLACE in request.POST:
+            request.session[LINK_DRAFT_SESSION_KEY] = {
+                name: request.POST.getlist(name)
+                for name in PartnershipForm.Meta.fields
+                if name in request.POST
+            }
+            return redirect(f"{reverse('partnerships:place_create')}?for=link")
+        return super().post(request, *args, **kwargs)
+
+    def get_initial(self):
+        """What was typed before "Add a new place" (once), and the place just added (`?place=`)."""
+        initial = super().get_initial()
+        draft = self.request.session.pop(LINK_DRAFT_SESSION_KEY, None) or {}
+        for name, values in draft.items():
+            initial[name] = values if name == "themes" else values[0]
+        if self.request.GET.get("place", "").isdigit():
+            initial["place"] = int(self.request.GET["place"])
+        return initial
 
     def save(self, form):
         return services.partnership_create(

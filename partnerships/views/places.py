@@ -54,6 +54,13 @@ class PlaceCreateView(PlaceFormView, CreateView):
     permission_required = "partnerships.add_place"
     title = "Add a partner place"
 
+    def get_success_url(self):
+        # Opened from the link form ("Add a new place"): back to it, with the new place chosen. The way
+        # back is fixed here, never taken from the address, so it cannot lead off the site.
+        if self.request.GET.get("for") == "link":
+            return f"{reverse('partnerships:create')}?place={self.object.pk}"
+        return super().get_success_url()
+
 
 class PlaceUpdateView(PlaceFormView, UpdateView):
     permission_required = "partnerships.change_place"

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from intlinks.money import ZERO, ZERO_MONEY
-from partnerships.models import AnnualReview, Gift
+from partnerships.models import DRIFT_RULE, AnnualReview, Gift
 from partnerships.selectors import awarded_grants, gift_register, with_gift_flags
 from reporting.cabinet.content import Content, Paragraph, Section, Table
 from reporting.cabinet.wording import count, day, figure, listing, money
@@ -303,8 +303,8 @@ def partnerships_section(year: FinancialYear, partnership=None) -> Section:
         drifting = sum(1 for link in links if link.drifting)
         opening = (
             f"The council holds {count(len(paragraphs), 'link')} with places abroad. "
-            f"On {day(today)}, {count(drifting, 'link was', 'links were')} drifting or overdue a review "
-            "(no review, or no activity, in the previous twelve months)."
+            f"On {day(today)}, {count(drifting, 'link was', 'links were')} drifting. "
+            f"{DRIFT_RULE}"
         )
         paragraphs.insert(0, Paragraph("partnerships.summary", opening))
     return Section("partnerships", "The partnerships", paragraphs)
@@ -318,7 +318,7 @@ def partnership_text(link, year: FinancialYear, today: date) -> str:
         if link.review_on
         else "not yet reviewed"
     )
-    drift = "It is drifting or overdue a review." if link.drifting else "It is not drifting."
+    drift = "It is drifting." if link.drifting else "It is not drifting."
     depth = f", {link.get_depth_display().lower()} commitment" if link.depth else ""
     return (
         f"{link} ({link.get_status_display().lower()}{depth}): "

@@ -439,7 +439,7 @@ def _today_figures() -> tuple[Figure, Figure, Figure]:
     return (
         Figure("Live links", live["n"], live["latest"], _url("partnerships:list", live="yes")),
         Figure(
-            "Links drifting or with a review overdue",
+            "Drifting links",
             len(drifting),
             _latest(*(day for pair in drifting for day in pair)),
             _url("partnerships:list", drifting="yes"),

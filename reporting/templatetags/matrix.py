@@ -18,6 +18,6 @@ def matrix_cell(cell, activities_url: str):
     activity list) and council spend, or a zero that reads "0 activities" to a screen reader."""
     if not cell.count:
         return format_html(CELL, mark_safe('0<span class="govuk-visually-hidden"> activities</span>'))  # noqa: S308 (a constant)
-    label = f"{cell.count} activit{'y' if cell.count == 1 else 'ies'}"
+    label = f"{cell.count:,} activit{'y' if cell.count == 1 else 'ies'}"
     link = format_html('<a class="govuk-link" href="{}?{}">{}</a>', activities_url, cell.query, label)
     return format_html(CELL, format_html("{}<br>{}", link, format_money(cell.spend)))
