@@ -13,7 +13,10 @@ openpyxl's write-only workbook into a temporary file (a workbook is a zip, writt
 first byte can be sent), so memory stays that of one chunk of records whatever the number of rows.
 """
 
+import csv
+import io
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -175,3 +178,56 @@ def register(*exports: Export) -> None:
 def registered() -> list[Export]:
     """Every kind of council record the whole-council export holds, in the order the apps registered."""
     return list(_REGISTERED.values())
+
+
+def council_readme(exports: Sequence[Export], *, council: str, made_at: datetime) -> str:
+    """The whole-council export's README.txt, written from the column declarations themselves."""
+    lines = [
+        f"Every current record of {council}'s international links, exported {made_at:%Y-%m-%d %H:%M}.",
+        "",
+        "One CSV file per kind of record, UTF-8, with a header row. Money is in pounds with two decimals",
+        "unless a column says otherwise; dates are YYYY-MM-DD; yes/no columns hold yes or no. Text that a",
+        "spreadsheet would run as a formula starts with an apostrophe. Records withdrawn from the register",
+        "(archived) are not included; they stay in the service with who archived them and why.",
+    ]
+    for export in exports:
+        lines += ["", f"{export.name}.csv: {export.title}", f"  {export.about}"]
+        for column in export.columns:
+            about = f": {column.about}" if column.about else ""
+            lines.append(f"  - {column.label}{about}")
+    return "\n".join(lines) + "\n"
+
+
+def write_council_zip(file, *, council: str) -> dict[str, int]:
+    """Every registered kind as `<name>.csv` in a zip written to `file`, with its README.txt; returns
+    the rows written per file. Each CSV is written into the zip as it is read, a chunk at a time."""
+    exports = registered()
+    counts = {}
+    with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", council_readme(exports, council=council, made_at=timezone.localtime()))
+        for export in exports:
+            with archive.open(f"{export.name}.csv", "w") as member, transaction.atomic():
+                counts[export.name] = _write_csv(member, export)
+    return counts
+
+
+def _write_csv(member, export: Export) -> int:
+    text = io.TextIOWrapper(member, encoding="utf-8", newline="")
+    writer = csv.writer(text)
+    writer.writerow(export.header)
+    count = 0
+    for row in export.rows(export.everything()):
+        writer.writerow([spreadsheet_safe(value) for value in row])
+        count += 1
+    text.flush()
+    text.detach()
+    return count
+
+
+def council_zip_download(*, council: str) -> FileResponse:
+    """The whole-council export as an attachment, built in a temporary file deleted once sent."""
+    file = tempfile.TemporaryFile(suffix=".zip")
+    write_council_zip(file, council=council)
+    file.seek(0)
+    filename = f"international-links-{timezone.localdate():%Y-%m-%d}.zip"
+    return FileResponse(file, as_attachment=True, filename=filename, content_type="application/zip")

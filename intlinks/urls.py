@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from intlinks import views
+from partnerships.urls import open_data_urlpatterns
 
 admin.site.site_header = "International links administration"
 admin.site.site_title = "International links"
@@ -13,6 +14,8 @@ urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("exports/council.zip", views.council_export, name="council_export"),
+    path("open-data/", include((open_data_urlpatterns, "open_data"))),
     path("strategy/", include("strategy.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("reporting/", include("reporting.urls")),

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from intlinks.exports import export_urls
-from partnerships.views import activities, funding, gifts, grants, links, places, reviews
+from partnerships.views import activities, funding, gifts, grants, links, open_data, places, reviews
 
 app_name = "partnerships"
 
@@ -80,4 +80,11 @@ urlpatterns = [
         places.OrganisationContactCreateView.as_view(),
         name="organisation_contact_create",
     ),
+]
+
+# The public open-data page and feeds, at /open-data/ (intlinks/urls.py): off unless switched on.
+open_data_urlpatterns = [
+    path("", open_data.open_data, name="page"),
+    path("links.json", open_data.links_json, name="links"),
+    path("gifts.json", open_data.gifts_json, name="gifts"),
 ]
