@@ -72,7 +72,7 @@ def cell_text(value) -> str | int:
     if isinstance(value, int):
         return value
     if isinstance(value, Decimal):
-        return f"{value.normalize():f}"  # a rate or a measure: its digits, without trailing zeros
+        return f"{value:f}"  # a rate or a measure: its stored digits, never in exponent form
     if isinstance(value, datetime):
         local = timezone.localtime(value) if timezone.is_aware(value) else value
         return local.isoformat(timespec="seconds")

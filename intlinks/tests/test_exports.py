@@ -58,7 +58,8 @@ def test_dates_are_iso_booleans_yes_or_no_and_control_characters_dropped():
     assert cell_text(date(2002, 4, 1)) == "2002-04-01"
     assert (cell_text(True), cell_text(False)) == ("yes", "no")
     assert cell_text("Bell\x07 and null\x00") == "Bell and null"
-    assert cell_text(Decimal("1.2500")) == "1.25"
+    assert cell_text(Decimal("1.2500")) == "1.2500"  # a rate keeps its stored digits
+    assert cell_text(Decimal("1E+2")) == "100"
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
