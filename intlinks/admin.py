@@ -4,7 +4,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from simple_history.admin import SimpleHistoryAdmin
 
-from intlinks.models import WorkerHeartbeat
+from intlinks.models import SiteSettings, WorkerHeartbeat
 
 User = get_user_model()
 
@@ -55,3 +55,16 @@ admin.site.register(Group, RoleAdmin)
 class WorkerHeartbeatAdmin(admin.ModelAdmin):
     list_display = ("worker", "seen_at")
     readonly_fields = ("worker", "seen_at")
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(SimpleHistoryAdmin):
+    """The one row of site settings: added once, changed with its history, never deleted."""
+
+    list_display = ("__str__", "open_data")
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

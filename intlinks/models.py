@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class WorkerHeartbeat(models.Model):
@@ -34,3 +35,37 @@ class FormToken(models.Model):
 
     def __str__(self):
         return f"form token claimed at {self.claimed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class SiteSettings(models.Model):
+    """The council's switches for the service as a whole: one row, changed by the Administrator in the
+    admin, with its history (who switched open data on, and when).
+
+    Open data is off until the council decides to publish: the public pages answer 404 while it is.
+    """
+
+    SINGLETON = 1
+
+    open_data = models.BooleanField(
+        "publish open data",
+        default=False,
+        help_text="Publish, without signing in, the partner places and live links and the gifts and "
+        "hospitality register at /open-data/ (a page and JSON feeds).",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "site settings"
+        permissions = [("export_council_data", "Can download the whole-council export of every record")]
+
+    def __str__(self):
+        return "Site settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON  # one row, whatever the caller built
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "SiteSettings":
+        """The saved settings, or the defaults (everything off) before anyone has saved them."""
+        return cls.objects.filter(pk=cls.SINGLETON).first() or cls(pk=cls.SINGLETON)

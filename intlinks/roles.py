@@ -113,6 +113,13 @@ ROLES = (
         "Django admin, and can edit what an officer edits.",
         reads=(*DOMAIN_APPS, "intlinks", "auth"),
         edits=(*DOMAIN_APPS, "auth"),
+        # Whether to publish open data is the council's decision, switched by the Administrator; a copy
+        # of every record at once is theirs to take too (issue 14).
+        extra=(
+            "intlinks.add_sitesettings",
+            "intlinks.change_sitesettings",
+            "intlinks.export_council_data",
+        ),
         # Whoever manages the accounts is not also the second person who approves a breach (issue 9).
         # Nor does it decide grants, which is the working party's (issue 11).
         withholds=("partnerships.approve_breach", "partnerships.decide_grantapplication"),

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from intlinks import views
+from partnerships.urls import open_data_urlpatterns
 
 admin.site.site_header = "International links administration"
 admin.site.site_title = "International links"
@@ -15,6 +16,8 @@ urlpatterns = [
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
     path("account/password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("exports/council.zip", views.council_export, name="council_export"),
+    path("open-data/", include((open_data_urlpatterns, "open_data"))),
     path("strategy/", include("strategy.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("reporting/", include("reporting.urls")),

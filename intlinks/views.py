@@ -3,7 +3,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.decorators import login_not_required, permission_required
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -11,6 +11,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from intlinks.exports import council_zip_download
 from intlinks.forms import AccountPasswordChangeForm, SignInForm
 from intlinks.health import broker_problem, database_problem
 from intlinks.models import WorkerHeartbeat
@@ -91,3 +92,11 @@ def server_error(request):
     # Rendered without the request, so no context processor touches the database that may have failed.
     context = {"council_name": settings.COUNCIL_NAME, "service_name": settings.SERVICE_NAME}
     return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+@permission_required("intlinks.export_council_data", raise_exception=True)
+@require_GET
+def council_export(request):
+    """Every current record of the council as a zip of CSVs with a README of their columns: the
+    Administrator's copy (each list page downloads its own rows for everyone else)."""
+    return council_zip_download(council=settings.COUNCIL_NAME)

@@ -13,3 +13,8 @@ class PartnershipsConfig(AppConfig):
 
         register_spending_source(activity_cost_spending)
         register_spending_source(grant_spending)
+
+        from intlinks.exports import register
+        from partnerships.exports import ALL
+
+        register(*ALL)

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from partnerships.views import activities, funding, gifts, grants, links, places, reviews
+from intlinks.exports import export_urls
+from partnerships.views import activities, funding, gifts, grants, links, open_data, places, reviews
 
 app_name = "partnerships"
 
 urlpatterns = [
     path("", links.partnership_list, name="list"),
-    path("export.csv", links.partnership_export, name="export"),
+    *export_urls("export", links.partnership_export, name="export"),
     path("map/", places.partner_map, name="map"),
     path("new/", links.PartnershipCreateView.as_view(), name="create"),
     path("<int:pk>/", links.partnership_detail, name="detail"),
@@ -28,7 +29,7 @@ urlpatterns = [
     path("logframe/<int:pk>/edit/", reviews.LogframeRowUpdateView.as_view(), name="logframe_edit"),
     path("<int:pk>/activities/new/", activities.ActivityCreateView.as_view(), name="activity_create"),
     path("activities/", activities.activity_list, name="activities"),
-    path("activities/export.csv", activities.activity_export, name="activity_export"),
+    *export_urls("activities/export", activities.activity_export, name="activity_export"),
     path("activities/attention/", activities.needs_attention, name="attention"),
     path("activities/<int:pk>/", activities.activity_detail, name="activity"),
     path("activities/<int:pk>/edit/", activities.ActivityUpdateView.as_view(), name="activity_edit"),
@@ -47,13 +48,15 @@ urlpatterns = [
     path("breaches/<str:kind>/<int:pk>/justify/", activities.breach_justify, name="breach_justify"),
     path("breaches/<str:kind>/<int:pk>/approve/", activities.breach_approve, name="breach_approve"),
     path("activities/gifts/", gifts.gift_list, name="gifts"),
-    path("activities/gifts/export.csv", gifts.gift_export, name="gift_export"),
+    *export_urls("activities/gifts/export", gifts.gift_export, name="gift_export"),
     path("activities/gifts/new/", gifts.GiftCreateView.as_view(), name="gift_create"),
     path("activities/gifts/<int:pk>/edit/", gifts.GiftUpdateView.as_view(), name="gift_edit"),
     path("activities/funding/", funding.funding_list, name="funding"),
+    *export_urls("activities/funding/export", funding.funding_export, name="funding_export"),
     path("activities/funding/new/", funding.FundingCreateView.as_view(), name="funding_create"),
     path("activities/funding/<int:pk>/edit/", funding.FundingUpdateView.as_view(), name="funding_edit"),
     path("grants/", grants.grant_list, name="grants"),
+    *export_urls("grants/export", grants.grant_export, name="grant_export"),
     path("grants/new/", grants.GrantCreateView.as_view(), name="grant_create"),
     path("grants/360giving.json", grants.grants_360giving_json, name="grants_360giving_json"),
     path("grants/360giving.csv", grants.grants_360giving_csv, name="grants_360giving_csv"),
@@ -66,6 +69,7 @@ urlpatterns = [
     path("grants/<int:pk>/monitoring/", grants.GrantMonitoringView.as_view(), name="grant_monitoring"),
     path("grants/<int:pk>/close/", grants.grant_close, name="grant_close"),
     path("places/", places.place_list, name="places"),
+    *export_urls("places/export", places.place_export, name="place_export"),
     path("places/new/", places.PlaceCreateView.as_view(), name="place_create"),
     path("places/<int:pk>/edit/", places.PlaceUpdateView.as_view(), name="place_edit"),
     path("organisations/", places.organisation_list, name="organisations"),
@@ -76,4 +80,11 @@ urlpatterns = [
         places.OrganisationContactCreateView.as_view(),
         name="organisation_contact_create",
     ),
+]
+
+# The public open-data page and feeds, at /open-data/ (intlinks/urls.py): off unless switched on.
+open_data_urlpatterns = [
+    path("", open_data.open_data, name="page"),
+    path("links.json", open_data.links_json, name="links"),
+    path("gifts.json", open_data.gifts_json, name="gifts"),
 ]

@@ -6,3 +6,9 @@ class StrategyConfig(AppConfig):
 
     name = "strategy"
     verbose_name = "Strategy"
+
+    def ready(self):
+        from intlinks.exports import register
+        from strategy.exports import ALL
+
+        register(*ALL)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from intlinks.exports import export_urls
 from strategy.views import action_plans, budgets, indicators, strategies, themes
 
 app_name = "strategy"
@@ -24,13 +25,13 @@ urlpatterns = [
     ),
     path("<int:strategy>/plans/new/", action_plans.ActionPlanCreate.as_view(), name="action_plan_create"),
     path("plans/<int:pk>/", action_plans.action_plan_detail, name="action_plan"),
-    path("plans/<int:pk>/actions.csv", action_plans.action_plan_csv, name="action_plan_csv"),
+    *export_urls("plans/<int:pk>/actions", action_plans.action_plan_export, name="action_plan_csv"),
     path("plans/<int:plan>/actions/new/", action_plans.ActionCreate.as_view(), name="action_create"),
     path("actions/<int:pk>/", action_plans.action_detail, name="action"),
     path("actions/<int:pk>/edit/", action_plans.ActionEdit.as_view(), name="action_edit"),
     path("actions/<int:pk>/update/", action_plans.ProgressUpdateAdd.as_view(), name="progress_update"),
     path("<int:strategy>/indicators/", indicators.indicators, name="indicators"),
-    path("<int:strategy>/indicators.csv", indicators.indicators_csv, name="indicators_csv"),
+    *export_urls("<int:strategy>/indicators", indicators.indicators_export, name="indicators_csv"),
     path("<int:strategy>/indicators/new/", indicators.IndicatorCreate.as_view(), name="indicator_create"),
     path("indicators/<int:pk>/edit/", indicators.IndicatorEdit.as_view(), name="indicator_edit"),
     path("indicators/<int:pk>/values/", indicators.IndicatorValueRecord.as_view(), name="indicator_value"),

@@ -6,8 +6,10 @@ how it looks is decided here once.
 
 from django import template
 from django.contrib.auth.models import AbstractBaseUser
+from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 
+from intlinks.exports import xlsx_url_name
 from intlinks.money import format_money
 from intlinks.versions import action_version_fields, read_version
 
@@ -105,3 +107,15 @@ def version_input(record) -> str:
     the action is refused if someone changed it in between (`intlinks.editing.service_action`)."""
     digest = read_version(record, action_version_fields(record)).digest()
     return format_html('<input type="hidden" name="form_version" value="{}">', digest)
+
+
+@register.inclusion_tag("includes/downloads.html")
+def downloads(csv_url_name, query="", *args, what="this list"):
+    """`{% downloads "partnerships:export" query %}`: "Download this list as CSV or XLSX", each link
+    carrying the filters in effect (the page's `query`), so a download holds what the page shows."""
+    suffix = f"?{query}" if query else ""
+    return {
+        "what": what,
+        "csv_url": reverse(csv_url_name, args=args) + suffix,
+        "xlsx_url": reverse(xlsx_url_name(csv_url_name), args=args) + suffix,
+    }

@@ -44,9 +44,25 @@ from partnerships.selectors.meetings import (
     meeting_list,
     meeting_papers,
 )
+from partnerships.selectors.open_data import (
+    LATEST_GIFTS_SHOWN,
+    PRIVATE_INDIVIDUAL,
+    gift_record,
+    link_record,
+    published_counterparty,
+    published_gifts,
+    published_links,
+)
 from partnerships.selectors.places import organisation_list, place_list, places_for_map
 
 __all__ = [
+    "LATEST_GIFTS_SHOWN",
+    "PRIVATE_INDIVIDUAL",
+    "gift_record",
+    "link_record",
+    "published_counterparty",
+    "published_gifts",
+    "published_links",
     "RECENT_ACTIVITIES",
     "RECENT_GIFTS",
     "ActivityLog",

@@ -167,7 +167,8 @@ def test_the_csv_link_carries_the_default_filter_so_the_file_holds_what_the_page
     page = officer_client.get("/partnerships/activities/").content.decode()
     csv_from_page = officer_client.get("/partnerships/activities/export.csv?financial_year=recent")
 
-    assert 'export.csv?financial_year=recent">Download this list as CSV' in page
+    assert 'export.csv?financial_year=recent">CSV' in page
+    assert 'export.xlsx?financial_year=recent">XLSX' in page
     body = csv_from_page.getvalue().decode()
     assert "This year" in body
     assert "Long ago" not in body

@@ -5,13 +5,12 @@ from django.contrib.auth.decorators import permission_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, FormView, UpdateView
 
-from intlinks.csv_export import csv_stream
 from intlinks.editing import ServiceFormMixin, service_action
-from partnerships import selectors, services
+from intlinks.exports import download
+from partnerships import exports, selectors, services
 from partnerships.filters import ActivityFilter
 from partnerships.forms import (
     ActivityForm,
@@ -24,7 +23,6 @@ from partnerships.forms import (
 from partnerships.models import Activity, Cost, Evidence, Gift
 from partnerships.uploads import sniff_content_type
 from partnerships.views.common import PartnershipChildMixin, filtered_page
-from strategy.financial_years import financial_year_of
 
 VIEW = "partnerships.view_activity"
 
@@ -72,47 +70,11 @@ def activity_list(request):
     return render(request, "partnerships/activity_list.html", context)
 
 
-EXPORT_COLUMNS = [
-    "Title",
-    "Kind",
-    "Partnership",
-    "Start",
-    "End",
-    "Financial year",
-    "Status",
-    "Participants",
-    "Objectives",
-    "Total cost (£)",
-    "Breaches needing attention",
-]
-
-
-def _export_row(row: dict) -> list:
-    """One line of the CSV from a row of `selectors.activity_export_rows`."""
-    return [
-        row["title"],
-        Activity.Kind(row["kind"]).label,
-        row["place"],
-        row["starts_on"],
-        row["ends_on"],
-        financial_year_of(row["starts_on"]).label,
-        Activity.State(row["state"]).label,
-        row["participant_count"],
-        "; ".join(str(number) for number in row["objectives"]),
-        row["total_gbp"],
-        row["unresolved_breaches"],
-    ]
-
-
 @permission_required(VIEW, raise_exception=True)
-def activity_export(request):
-    """The filtered list as CSV, streamed in chunks however long the log."""
+def activity_export(request, file_format):
+    """The filtered list as CSV or XLSX, streamed in chunks however long the log."""
     activities = ActivityFilter(request.GET, queryset=selectors.activity_list()).qs
-    return csv_stream(
-        filename=f"activities-{timezone.localdate():%Y-%m-%d}.csv",
-        header=EXPORT_COLUMNS,
-        rows=map(_export_row, selectors.activity_export_rows(activities)),
-    )
+    return download(exports.ACTIVITIES, activities, file_format)
 
 
 @permission_required(VIEW, raise_exception=True)

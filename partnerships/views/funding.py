@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.views.generic import CreateView, UpdateView
 
 from intlinks.editing import ServiceFormMixin
-from partnerships import selectors, services
+from intlinks.exports import download
+from partnerships import exports, selectors, services
 from partnerships.filters import FundingFilter
 from partnerships.forms import DeadlineFormSet, FundingForm
 from partnerships.models import ExternalFunding
@@ -29,6 +30,13 @@ def funding_list(request):
         "crumbs": [activities_crumb(), ("External funding", None)],
     }
     return render(request, "partnerships/funding_list.html", context)
+
+
+@permission_required("partnerships.view_externalfunding", raise_exception=True)
+def funding_export(request, file_format):
+    """The filtered bids and grants as CSV or XLSX."""
+    funding = FundingFilter(request.GET, queryset=selectors.funding_list()).qs
+    return download(exports.FUNDING, funding, file_format)
 
 
 class FundingFormView(ServiceFormMixin):

@@ -3,12 +3,11 @@
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.generic import CreateView, UpdateView
 
-from intlinks.csv_export import csv_stream, in_chunks
 from intlinks.editing import ServiceFormMixin
-from partnerships import selectors, services
+from intlinks.exports import download
+from partnerships import exports, selectors, services
 from partnerships.filters import GiftFilter
 from partnerships.forms import GiftForm
 from partnerships.models import Gift
@@ -34,50 +33,11 @@ def gift_list(request):
     return render(request, "partnerships/gift_list.html", context)
 
 
-EXPORT_COLUMNS = [
-    "Date",
-    "Registered",
-    "Given, received or refused",
-    "Gift or hospitality",
-    "From or to",
-    "Who they are",
-    "Description",
-    "Estimated value (£)",
-    "Declared",
-    "Handed to the council",
-    "Partnership",
-    "Activity",
-    "Flags",
-]
-
-
-def _export_row(gift: Gift) -> list:
-    return [
-        gift.given_on,
-        gift.registered_on,
-        gift.get_direction_display(),
-        gift.get_kind_display(),
-        gift.counterparty,
-        gift.get_counterparty_kind_display(),
-        gift.description,
-        gift.value,
-        "yes" if gift.declared else "no",
-        "yes" if gift.handed_to_council else "no",
-        str(gift.partnership.place) if gift.partnership else "",
-        gift.activity.title if gift.activity else "",
-        "; ".join(flag.message for flag in gift.flags),
-    ]
-
-
 @permission_required("partnerships.view_gift", raise_exception=True)
-def gift_export(request):
-    """The register as CSV, the way councils publish it, streamed with each entry's flags."""
+def gift_export(request, file_format):
+    """The register as CSV or XLSX, the way councils publish it, streamed with each entry's flags."""
     gifts = GiftFilter(request.GET, queryset=selectors.gift_register()).qs
-    return csv_stream(
-        filename=f"gifts-and-hospitality-{timezone.localdate():%Y-%m-%d}.csv",
-        header=EXPORT_COLUMNS,
-        rows=map(_export_row, selectors.flagged_gifts(in_chunks(gifts))),
-    )
+    return download(exports.GIFTS, gifts, file_format)
 
 
 class GiftFormView(ServiceFormMixin):

@@ -15,8 +15,9 @@ from openpyxl import Workbook
 
 from intlinks.csv_export import csv_stream, spreadsheet_safe
 from intlinks.editing import ServiceFormMixin, service_action
+from intlinks.exports import download
 from intlinks.money import json_with_exact_money
-from partnerships import selectors, services, threesixtygiving
+from partnerships import exports, selectors, services, threesixtygiving
 from partnerships.filters import GrantFilter
 from partnerships.forms import GrantForm, MonitoringForm, PaymentForm
 from partnerships.models import GrantApplication
@@ -48,6 +49,13 @@ def grant_list(request):
         "crumbs": [("Grant applications", None)],
     }
     return render(request, "partnerships/grant_list.html", context)
+
+
+@permission_required(VIEW, raise_exception=True)
+def grant_export(request, file_format):
+    """The filtered applications as CSV or XLSX."""
+    grants = GrantFilter(request.GET, queryset=selectors.grant_list()).qs
+    return download(exports.GRANTS, grants, file_format)
 
 
 @permission_required(VIEW, raise_exception=True)

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, FormView, UpdateView
 
-from intlinks.csv_export import csv_stream, in_chunks
 from intlinks.editing import ServiceFormMixin
-from partnerships import selectors, services
+from intlinks.exports import download
+from partnerships import exports, selectors, services
 from partnerships.filters import PartnershipFilter
 from partnerships.forms import AgreementForm, PartnershipForm, PartnershipOrganisationForm, StatusChangeForm
 from partnerships.models import Agreement, Partnership
@@ -35,46 +35,11 @@ def partnership_list(request):
     return render(request, "partnerships/partnership_list.html", context)
 
 
-EXPORT_COLUMNS = [
-    "Place",
-    "Country",
-    "Kind of link",
-    "Depth",
-    "Status",
-    "Began",
-    "Lead officer",
-    "Lead councillor",
-    "Themes",
-    "Last review",
-    "Drifting",
-]
-
-
-def _export_row(link: Partnership) -> list:
-    return [
-        link.place.name,
-        link.place.country.name,
-        link.get_kind_display(),
-        link.get_depth_display(),
-        link.get_status_display(),
-        link.began_year or "",
-        link.lead_officer.get_full_name() if link.lead_officer else "",
-        link.lead_councillor,
-        "; ".join(theme.name for theme in link.themes.all()),
-        link.last_reviewed_on or "",
-        "yes" if link.drifting else "no",
-    ]
-
-
 @permission_required(VIEW_LINKS, raise_exception=True)
-def partnership_export(request):
-    """The filtered list of links as a CSV file, one row per link, streamed."""
+def partnership_export(request, file_format):
+    """The filtered list of links as CSV or XLSX, one row per link, streamed."""
     links = PartnershipFilter(request.GET, queryset=selectors.partnership_list()).qs
-    return csv_stream(
-        filename=f"partnerships-{timezone.localdate():%Y-%m-%d}.csv",
-        header=EXPORT_COLUMNS,
-        rows=map(_export_row, in_chunks(links)),
-    )
+    return download(exports.LINKS, links, file_format)
 
 
 @permission_required(VIEW_LINKS, raise_exception=True)

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.views.generic import CreateView, UpdateView
 
 from intlinks.editing import ServiceFormMixin
-from partnerships import selectors, services
+from intlinks.exports import download
+from partnerships import exports, selectors, services
 from partnerships.forms import ContactForm, OrganisationForm, PlaceForm
 from partnerships.models import Organisation, Place
 from partnerships.views.common import (
@@ -37,6 +38,12 @@ def partner_map(request):
 def place_list(request):
     context = {"places": selectors.place_list(), "crumbs": [list_crumb(), ("Partner places", None)]}
     return render(request, "partnerships/place_list.html", context)
+
+
+@permission_required("partnerships.view_place", raise_exception=True)
+def place_export(request, file_format):
+    """Every current partner place, as the list shows them, as CSV or XLSX."""
+    return download(exports.PLACES, selectors.place_list(), file_format)
 
 
 class PlaceFormView(RegisterPageMixin, ServiceFormMixin):

@@ -16,7 +16,7 @@ def plan_actions(*, action_plan: ActionPlan):
     return (
         Action.objects.filter(action_plan=action_plan)
         .with_progress()
-        .select_related("objective", "way_forward", "lead_officer")
+        .select_related("action_plan", "objective", "way_forward", "lead_officer")
         .order_by("objective__number", "reference")
     )
 

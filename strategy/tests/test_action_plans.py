@@ -159,8 +159,8 @@ def test_actions_csv_has_each_actions_current_progress(officer_client, officer):
     rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert len(rows) == 3
-    assert rows[0]["RAG"] == "amber"
-    assert rows[0]["planned cost"] == "100.00"
+    assert rows[0]["RAG"] == "Amber"  # labels, not codes (issue 13)
+    assert rows[0]["Planned cost (£)"] == "100.00"
 
 
 def test_a_second_action_plan_for_the_same_year_is_refused_beside_the_year(officer_client):

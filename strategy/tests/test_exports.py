@@ -27,7 +27,8 @@ def test_the_action_plan_csv_streams_actions_by_objective_then_reference(officer
 
     rows = rows_of(officer_client, f"/strategy/plans/{plan.pk}/actions.csv")
 
-    assert [(row[0], row[1]) for row in rows[1:]] == [("A9", "1"), ("C3", "1"), ("A1", "2"), ("B2", "2")]
+    # Column 0 is the plan's year; then the reference and the objective's number.
+    assert [(row[1], row[2]) for row in rows[1:]] == [("A9", "1"), ("C3", "1"), ("A1", "2"), ("B2", "2")]
 
 
 def test_the_action_plan_csv_quotes_text_a_spreadsheet_would_run(officer_client):
@@ -35,7 +36,7 @@ def test_the_action_plan_csv_quotes_text_a_spreadsheet_would_run(officer_client)
 
     rows = rows_of(officer_client, f"/strategy/plans/{action.action_plan_id}/actions.csv")
 
-    assert rows[1][3] == "'=HYPERLINK(1)"
+    assert rows[1][4] == "'=HYPERLINK(1)"
 
 
 def test_the_action_plan_csv_reads_the_same_whatever_the_plans_size(officer_client):
@@ -54,4 +55,4 @@ def test_the_indicators_csv_streams_and_quotes_text_a_spreadsheet_would_run(offi
 
     rows = rows_of(officer_client, f"/strategy/{indicator.strategy_id}/indicators.csv")
 
-    assert {row[0] for row in rows[1:]} == {"'@SUM(A1)"}
+    assert {row[1] for row in rows[1:]} == {"'@SUM(A1)"}

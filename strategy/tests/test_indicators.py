@@ -67,5 +67,5 @@ def test_indicator_table_and_csv_show_target_and_actual_per_year(officer_client)
 
     assert "NI 1:" in page
     assert "58.50" in page
-    assert [r["financial year"] for r in rows] == ["2024/25", "2025/26", "2026/27", "2027/28"]
-    assert (rows[1]["target"], rows[1]["actual"]) == ("60.00", "58.50")
+    assert [r["Financial year"] for r in rows] == ["2024/25", "2025/26", "2026/27", "2027/28"]
+    assert (rows[1]["Target"], rows[1]["Actual"]) == ("60.00", "58.50")

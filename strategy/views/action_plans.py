@@ -6,30 +6,13 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import CreateView, FormView, UpdateView
 
-from intlinks.csv_export import csv_stream, in_chunks
 from intlinks.editing import ServiceFormMixin
-from intlinks.templatetags.intlinks import person_name
-from strategy import selectors, services
+from intlinks.exports import download
+from strategy import exports, selectors, services
 from strategy.filters import ActionFilter
 from strategy.forms import ActionForm, ActionPlanForm, ProgressUpdateForm
 from strategy.models import Action, ActionPlan
 from strategy.views.common import StrategyPartFormMixin, plan_crumbs, strategy_crumbs
-
-CSV_COLUMNS = [
-    "reference",
-    "objective",
-    "way forward",
-    "description",
-    "lead officer",
-    "start date",
-    "due date",
-    "planned cost",
-    "status",
-    "RAG",
-    "last update",
-    "overdue",
-    "no recent update",
-]
 
 
 class ActionPlanCreate(StrategyPartFormMixin, CreateView):
@@ -64,37 +47,22 @@ def action_plan_detail(request, pk):
         "filter": action_filter,
         "groups": selectors.action_plan_groups(action_plan=plan, actions=filtered),
         "shown": len(filtered),
+        "query": request.GET.urlencode(),
         "crumbs": strategy_crumbs(plan.strategy, (f"Action plan {plan.year_label}", None)),
     }
     return render(request, "strategy/action_plan.html", context)
 
 
-def _csv_row(action: Action) -> list:
-    return [
-        action.reference,
-        action.objective.number,
-        action.way_forward.letter if action.way_forward else "",
-        action.description,
-        person_name(action.lead_officer),
-        action.start_date.isoformat(),
-        action.due_date.isoformat(),
-        f"{action.planned_cost:.2f}",
-        action.current_status,
-        action.current_rag,
-        action.last_update_at.date().isoformat() if action.last_update_at else "",
-        "yes" if action.is_overdue else "no",
-        "yes" if action.is_stale else "no",
-    ]
-
-
 @permission_required("strategy.view_actionplan", raise_exception=True)
-def action_plan_csv(request, pk):
-    """Every action of the plan, with its current status and flags, as CSV (streamed)."""
+def action_plan_export(request, pk, file_format):
+    """The plan's actions the page shows (its filters applied), with their current status, as CSV or
+    XLSX (streamed)."""
     plan = _plan(pk)
-    return csv_stream(
-        filename=f"action-plan-{plan.year_label.replace('/', '-')}.csv",
-        header=CSV_COLUMNS,
-        rows=map(_csv_row, in_chunks(selectors.plan_actions(action_plan=plan))),
+    actions = selectors.plan_actions(action_plan=plan)
+    lead_officers = selectors.plan_lead_officers(actions=actions)
+    shown = ActionFilter(request.GET or None, queryset=actions, lead_officers=lead_officers).qs
+    return download(
+        exports.ACTIONS, shown, file_format, name=f"action-plan-{plan.year_label.replace('/', '-')}"
     )
 
 

@@ -1,6 +1,5 @@
 """Indicator tables, their CSV export and the forms to add indicators and record a year."""
 
-from collections.abc import Iterator
 from functools import cached_property
 
 from django.contrib.auth.decorators import permission_required
@@ -8,29 +7,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import CreateView, FormView, UpdateView
 
-from intlinks.csv_export import csv_stream
-from strategy import selectors, services
+from intlinks.exports import download
+from strategy import exports, selectors, services
 from strategy.financial_years import FinancialYear
 from strategy.forms import IndicatorForm, IndicatorValueForm
 from strategy.models import Indicator, Strategy
 from strategy.views.common import StrategyPartFormMixin, strategy_crumbs
-
-CSV_COLUMNS = [
-    "indicator",
-    "national indicator",
-    "unit",
-    "direction",
-    "baseline",
-    "baseline year",
-    "financial year",
-    "target",
-    "actual",
-    "note",
-]
-
-
-def _blank_if_none(value) -> object:
-    return "" if value is None else value
 
 
 @permission_required("strategy.view_indicator", raise_exception=True)
@@ -45,34 +27,12 @@ def indicators(request, strategy):
     return render(request, "strategy/indicators.html", context)
 
 
-def _csv_rows(rows) -> Iterator[list]:
-    for row in rows:
-        indicator = row.indicator
-        for year, value in row.year_cells:
-            yield [
-                indicator.name,
-                indicator.national_indicator,
-                indicator.unit,
-                indicator.get_direction_display(),
-                _blank_if_none(indicator.baseline),
-                indicator.baseline_year_label,
-                year.label,
-                _blank_if_none(value and value.target),
-                _blank_if_none(value and value.actual),
-                value.note if value else "",
-            ]
-
-
 @permission_required("strategy.view_indicator", raise_exception=True)
-def indicators_csv(request, strategy):
-    """One row per indicator and financial year: target, actual and note (streamed; a strategy holds
-    at most ten years, so its indicators are read in one go)."""
+def indicators_export(request, strategy, file_format):
+    """One row per indicator and financial year of the strategy: target, actual and note (streamed)."""
     strategy = get_object_or_404(Strategy, pk=strategy)
-    return csv_stream(
-        filename=f"indicators-strategy-{strategy.pk}.csv",
-        header=CSV_COLUMNS,
-        rows=_csv_rows(selectors.indicator_rows(strategy=strategy)),
-    )
+    indicators = strategy.indicators.order_by("national_indicator", "name", "pk")
+    return download(exports.INDICATORS, indicators, file_format, name=f"indicators-strategy-{strategy.pk}")
 
 
 class IndicatorFormMixin(StrategyPartFormMixin):

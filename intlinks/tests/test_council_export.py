@@ -1,0 +1,88 @@
+"""The whole-council export: one CSV per kind of record with as many rows as the database holds, and a
+README written from the column declarations; the Administrator's alone."""
+
+import csv
+import io
+import zipfile
+
+import pytest
+
+from intlinks.exports import registered
+from partnerships.models import Activity, Cost, ExternalFunding, Gift, GrantApplication, Partnership, Place
+from partnerships.tests.factories import (
+    ActivityFactory,
+    CostFactory,
+    ExternalFundingFactory,
+    GiftFactory,
+    GrantApplicationFactory,
+    PartnershipFactory,
+)
+from strategy.models import Action, BudgetLine
+from strategy.tests.factories import ActionFactory, IndicatorFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/exports/council.zip"
+
+
+def council_zip(client) -> zipfile.ZipFile:
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def csv_rows(archive: zipfile.ZipFile, name: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(archive.read(name).decode(), newline="")))
+
+
+@pytest.fixture
+def council(officer):
+    PartnershipFactory.create_batch(2)
+    for _ in range(3):
+        CostFactory(activity=ActivityFactory())
+    GiftFactory.create_batch(2)
+    ExternalFundingFactory()
+    GrantApplicationFactory()
+    ActionFactory.create_batch(2)
+    IndicatorFactory()
+
+
+def test_the_zip_holds_every_kind_with_as_many_rows_as_the_database(client, administrator, council):
+    client.force_login(administrator)
+
+    archive = council_zip(client)
+
+    expected = {
+        "partner-places.csv": Place.objects.current().count(),
+        "partnerships.csv": Partnership.objects.current().count(),
+        "activities.csv": Activity.objects.current().count(),
+        "costs.csv": Cost.objects.current().count(),
+        "gifts-and-hospitality.csv": Gift.objects.current().count(),
+        "external-funding.csv": ExternalFunding.objects.current().count(),
+        "grant-applications.csv": GrantApplication.objects.current().count(),
+        "action-plan-actions.csv": Action.objects.count(),
+        "budget-lines.csv": BudgetLine.objects.filter(budget__archived_at__isnull=True).count(),
+    }
+    assert set(archive.namelist()) == {"README.txt", "indicators.csv", *expected}
+    assert {name: len(csv_rows(archive, name)) - 1 for name in expected} == expected
+    assert all(count > 0 for count in expected.values())
+
+
+def test_each_file_uses_its_lists_columns_and_the_readme_describes_them(client, administrator, council):
+    client.force_login(administrator)
+
+    archive = council_zip(client)
+    readme = archive.read("README.txt").decode()
+
+    for export in registered():
+        assert csv_rows(archive, f"{export.name}.csv")[0] == export.header
+        assert f"{export.name}.csv: {export.title}" in readme
+        for column in export.columns:
+            assert f"  - {column.label}" in readme
+
+
+def test_only_the_administrator_downloads_the_whole_council(client, officer, member, clerk):
+    for person in (officer, member, clerk):
+        client.force_login(person)
+        assert client.get(URL).status_code == 403
