@@ -28,6 +28,7 @@ NOT_HTML = (
     ".csv",
     ".json",
     ".xlsx",
+    ".zip",
     "/download/",
     "/draft/",
     "/exempt-appendix/",

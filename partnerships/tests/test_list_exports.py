@@ -146,12 +146,12 @@ def test_each_list_page_links_to_both_downloads_with_its_filters(officer_client)
     [
         ("/partnerships/export.xlsx", PartnershipFactory, 10),
         ("/partnerships/places/export.xlsx", PlaceFactory, 8),
-        ("/partnerships/activities/export.xlsx?financial_year=", ActivityFactory, 10),
+        ("/partnerships/activities/export.xlsx?financial_year=", ActivityFactory, 11),
         ("/partnerships/activities/gifts/export.xlsx?financial_year=", GiftFactory, 10),
-        ("/partnerships/activities/funding/export.xlsx", ExternalFundingFactory, 10),
+        ("/partnerships/activities/funding/export.xlsx", ExternalFundingFactory, 11),
         ("/partnerships/grants/export.xlsx", GrantApplicationFactory, 8),
         ("/partnerships/grants/export.csv", GrantApplicationFactory, 8),
-        ("/partnerships/activities/funding/export.csv", ExternalFundingFactory, 10),
+        ("/partnerships/activities/funding/export.csv", ExternalFundingFactory, 11),
     ],
 )
 def test_a_download_reads_the_same_whatever_the_number_of_rows(officer_client, url, make, budget):
