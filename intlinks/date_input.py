@@ -13,6 +13,7 @@ error summary links to the first of them; an error that names none (a bound, a r
 """
 
 import datetime
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -22,6 +23,9 @@ PARTS = ("day", "month", "year")
 WHOLE_DATE = (DAY, MONTH, YEAR)
 HINT = "For example, 27 3 2026"
 SINGLE_VALUE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+# What each box may hold before it is read as a number: ASCII digits only (not "²" or "٣"), and no more
+# than a day or a month can have; a year of other than 4 numbers has its own message.
+BOX_PATTERNS = (re.compile(r"[0-9]{1,2}"), re.compile(r"[0-9]{1,2}"), re.compile(r"[0-9]+"))
 
 
 def date_parts_of(value) -> tuple[str, str, str]:
@@ -115,7 +119,7 @@ class GovukDateField(forms.DateField):
         if missing:
             names = " and ".join(PARTS[index] for index in missing)
             raise self._error(f"{self.label_in_messages} must include a {names}", missing, "incomplete")
-        not_numbers = [index for index, part in enumerate(parts) if not part.isdigit()]
+        not_numbers = [index for index, part in enumerate(parts) if not BOX_PATTERNS[index].fullmatch(part)]
         if not_numbers:
             raise self._error(f"{self.label_in_messages} must be a real date", not_numbers, "invalid")
         if len(year) != 4:

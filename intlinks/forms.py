@@ -135,12 +135,13 @@ class GovukBoundField(BoundField):
 
     A GOV.UK form is one laid out by crispy (it has a `helper`); a list's filters are all optional and
     say so in their heading instead. A single yes/no checkbox is never "required" in Django's sense, so
-    it is never marked; nor is a field that cannot be changed.
+    it is never marked; nor is a field that cannot be changed, nor one the form lists in
+    `conditionally_required` (required by another answer: "the amount, if the grant is approved").
     """
 
     def __init__(self, form, field, name):
         super().__init__(form, field, name)
-        if is_marked_optional(form, field):
+        if is_marked_optional(form, field) and name not in getattr(form, "conditionally_required", ()):
             self.label = f"{self.label}{OPTIONAL}"
 
 

@@ -68,13 +68,20 @@ def test_a_missing_part_is_named(data, message):
 
 
 @pytest.mark.parametrize(
-    "data", [boxes("31", "2", "2026"), boxes("1", "13", "2026"), boxes("x", "1", "2026")]
+    "data",
+    [
+        boxes("31", "2", "2026"),
+        boxes("1", "13", "2026"),
+        boxes("x", "1", "2026"),
+        boxes("99999999999999999999", "1", "2026"),  # no overflow: a day has at most two numbers
+        boxes("²", "1", "2026"),  # a superscript two is a digit to Python, not to a date
+    ],
 )
 def test_an_impossible_date_must_be_a_real_date(data):
     assert errors_of(data) == ["Start date must be a real date"]
 
 
-@pytest.mark.parametrize("year", ["26", "1", "20266"])
+@pytest.mark.parametrize("year", ["26", "1", "20266", "9" * 5000])
 def test_a_year_without_4_numbers_says_so(year):
     assert errors_of(boxes("1", "10", year)) == ["Year must include 4 numbers"]
 

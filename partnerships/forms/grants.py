@@ -92,6 +92,7 @@ class DecisionForm(StepForm):
     """The working party's decision on one application: approve an amount or decline with reasons."""
 
     submit_label = "Record the decision"
+    conditionally_required = ("amount", "reasons")  # by the decision (intlinks.forms.GovukBoundField)
     decision = forms.ChoiceField(
         label="Decision",
         choices=[("approve", "Approve"), ("decline", "Decline")],

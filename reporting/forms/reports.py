@@ -22,6 +22,9 @@ from strategy.models import Strategy
 class ReportCreateForm(forms.Form):
     """The kind of report and what it is about; the front matter is drafted from the data after."""
 
+    # Each is required by the kind of report chosen (`clean`), so none is marked "(optional)".
+    conditionally_required = ("financial_year", "strategy", "partnership")
+
     kind = forms.ChoiceField(
         choices=CabinetReport.Kind.choices, widget=forms.RadioSelect, label="Kind of report"
     )
