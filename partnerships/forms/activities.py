@@ -105,6 +105,18 @@ class ActivityForm(GovukModelForm):
 
 
 class CostForm(forms.ModelForm):
+    # Required by the category, the currency or who pays (the conduct rules), so not marked "(optional)".
+    conditionally_required = (
+        "budget_line",
+        "rate_to_gbp",
+        "travel_class",
+        "journey_hours",
+        "region",
+        "nights",
+        "meals",
+        "days",
+    )
+
     class Meta:
         model = Cost
         fields = [
