@@ -118,3 +118,14 @@ def axe_violations(page, minimum_impact=("serious", "critical")):
         for v in result["violations"]
         if v["impact"] in minimum_impact
     ]
+
+
+def fill_date(page, field: str, value) -> None:
+    """Type a date into a GOV.UK date input, as a person would: `fill_date(page, "#id_starts_on",
+    date(2026, 10, 1))` fills the day, month and year boxes `#id_starts_on_0`, `_1` and `_2`. `value`
+    is a date or an ISO string ("2026-10-01")."""
+    from datetime import date
+
+    day = value if isinstance(value, date) else date.fromisoformat(value)
+    for index, part in enumerate((day.day, day.month, day.year)):
+        page.locator(f"{field}_{index}").fill(str(part))

@@ -1,24 +1,29 @@
-"""GOV.UK forms for every page: layouts chosen by widget, date inputs, messages for empty fields.
+"""GOV.UK forms for every page: layouts chosen by widget, date inputs, prompts and messages drawn from
+the labels, "(optional)" on optional fields.
 
 Forms validate and normalise; they never save. A page hands `form.instance` or `form.cleaned_data`
 to a service through `intlinks.editing.ServiceFormMixin`.
+
+Every form calls `govuk_fields(self)` once its fields are set (a `GovukModelForm` does it itself), then
+lays them out with `gds_layout` or its own crispy `FormHelper`.
 """
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.forms.boundfield import BoundField
+from django.forms.renderers import DjangoTemplates
 
+from intlinks.date_input import GovukDateField
 
-def date_input() -> forms.DateInput:
-    """A browser date picker; a new widget each time, as crispy writes attributes onto it."""
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
+OPTIONAL = " (optional)"
+# GOV.UK puts yes/no radios side by side; three or more choices read better one under another.
+MOST_INLINE_RADIOS = 2
 
 # The pack styles text, e-mail and password inputs; these widgets need the GOV.UK class themselves.
 GOVUK_CLASSES = {
     forms.NumberInput: "govuk-input govuk-input--width-10",
-    forms.DateInput: "govuk-input govuk-input--width-10",
     forms.URLInput: "govuk-input",
     forms.FileInput: "govuk-file-upload",
 }
@@ -45,7 +50,7 @@ def gds_layout(form: forms.BaseForm, submit_label: str | None) -> FormHelper:
         elif isinstance(widget, forms.CheckboxSelectMultiple):
             fields.append(Field.checkboxes(name, legend_size=Size.SMALL, small=True))
         elif isinstance(widget, forms.RadioSelect):
-            fields.append(Field.radios(name, legend_size=Size.SMALL, inline=len(list(field.choices)) <= 4))
+            fields.append(Field.radios(name, legend_size=Size.SMALL, inline=is_yes_or_no(field)))
         elif isinstance(widget, forms.Select):
             fields.append(Field.select(name))
         elif isinstance(widget, forms.Textarea):
@@ -63,6 +68,41 @@ def gds_layout(form: forms.BaseForm, submit_label: str | None) -> FormHelper:
     return helper
 
 
+def is_yes_or_no(field: forms.Field) -> bool:
+    return len([value for value, _ in field.choices if value != ""]) <= MOST_INLINE_RADIOS
+
+
+def govuk_fields(form: forms.BaseForm) -> None:
+    """Every field the GOV.UK way: dates in the date input, no "---------" (a "Choose …" prompt, or
+    no blank radio for a required choice), and messages that name the field."""
+    for name, field in list(form.fields.items()):
+        if isinstance(field, forms.DateField) and not isinstance(field, GovukDateField):
+            form.fields[name] = GovukDateField.replacing(field)
+        elif isinstance(field.widget, forms.RadioSelect) and field.required:
+            field.choices = [(value, label) for value, label in field.choices if value != ""]
+        elif type(field.widget) is forms.Select:
+            prompt_first(field)
+    required_messages(form)
+
+
+def prompt_first(field: forms.ChoiceField) -> None:
+    """A select's empty option says what to do instead of showing "---------"."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None:
+            field.empty_label = choose_prompt(field)
+    elif isinstance(field, forms.ChoiceField):
+        prompt = choose_prompt(field)
+        field.choices = [(value, prompt if value == "" else label) for value, label in field.choices]
+
+
+def choose_prompt(field: forms.Field) -> str:
+    """The empty first option of a select, from its label: "Choose a budget line"."""
+    label = str(field.label or "one")
+    label = label[:1].lower() + label[1:]
+    article = "an" if label[:1] in "aeiou" else "a"
+    return f"Choose {article} {label}"
+
+
 def required_messages(form: forms.BaseForm) -> None:
     """GOV.UK style messages for empty required fields ("Enter the date signed", "Select the decision")
     and for text that is too long ("Enter 10,000 characters or fewer")."""
@@ -76,8 +116,8 @@ def required_messages(form: forms.BaseForm) -> None:
 
 
 class GovukModelForm(forms.ModelForm):
-    """A model form laid out the GOV.UK way: date pickers, radios without a blank option, messages
-    for empty fields that name the field, and one submit button labelled `submit_label`.
+    """A model form laid out the GOV.UK way (`govuk_fields`) with one submit button labelled
+    `submit_label`.
 
     Set `submit_label = None` for a form that sits in a page with a formset.
     """
@@ -86,14 +126,38 @@ class GovukModelForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.DateField):
-                field.widget = date_input()
-            if isinstance(field.widget, forms.RadioSelect) and field.required:
-                # A required choice as radios needs no "---------" option.
-                field.choices = [(value, label) for value, label in field.choices if value != ""]
-        required_messages(self)
+        govuk_fields(self)
         self.helper = gds_layout(self, self.submit_label)
+
+
+class GovukBoundField(BoundField):
+    """A field as a page shows it: the label of an optional field of a GOV.UK form ends "(optional)".
+
+    A GOV.UK form is one laid out by crispy (it has a `helper`); a list's filters are all optional and
+    say so in their heading instead. A single yes/no checkbox is never "required" in Django's sense, so
+    it is never marked; nor is a field that cannot be changed, nor one the form lists in
+    `conditionally_required` (required by another answer: "the amount, if the grant is approved").
+    """
+
+    def __init__(self, form, field, name):
+        super().__init__(form, field, name)
+        if is_marked_optional(form, field) and name not in getattr(form, "conditionally_required", ()):
+            self.label = f"{self.label}{OPTIONAL}"
+
+
+def is_marked_optional(form: forms.BaseForm, field: forms.Field) -> bool:
+    return (
+        hasattr(form, "helper")
+        and not field.required
+        and not field.disabled
+        and not isinstance(field.widget, forms.CheckboxInput | forms.HiddenInput)
+    )
+
+
+class GovukFormRenderer(DjangoTemplates):
+    """The project's form renderer (settings.FORM_RENDERER): every form's fields are GovukBoundFields."""
+
+    bound_field_class = GovukBoundField
 
 
 class SignInForm(AuthenticationForm):

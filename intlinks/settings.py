@@ -115,6 +115,8 @@ TEMPLATES = [
         },
     },
 ]
+# Every form's fields are shown the GOV.UK way ("(optional)" on optional fields): intlinks.forms.
+FORM_RENDERER = "intlinks.forms.GovukFormRenderer"
 
 
 def database_from_environment() -> dict:

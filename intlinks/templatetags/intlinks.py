@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 
+from intlinks.date_input import HINT, PARTS, date_parts_of, error_anchors, error_parts, is_date_input
 from intlinks.exports import xlsx_url_name
 from intlinks.money import format_money
 from intlinks.versions import action_version_fields, read_version
@@ -119,3 +120,40 @@ def downloads(csv_url_name, query="", *args, what="this list"):
         "csv_url": reverse(csv_url_name, args=args) + suffix,
         "xlsx_url": reverse(xlsx_url_name(csv_url_name), args=args) + suffix,
     }
+
+
+# The widths of the day, month and year boxes, in characters (GOV.UK's date input).
+DATE_BOX_WIDTHS = (2, 2, 4)
+
+
+@register.filter
+def date_boxes(bound_field) -> list[dict]:
+    """The day, month and year boxes of a GOV.UK date input (templates/gds/layout/multifield.html):
+    name, id, label, width, value as typed or saved, and whether an error is about that box."""
+    values = date_parts_of(bound_field.value())
+    wrong = error_parts(bound_field)
+    return [
+        {
+            "name": f"{bound_field.html_name}_{index}",
+            "id": f"{bound_field.auto_id}_{index}",
+            "label": part.capitalize(),
+            "width": DATE_BOX_WIDTHS[index],
+            "value": values[index],
+            "error": index in wrong,
+        }
+        for index, part in enumerate(PARTS)
+    ]
+
+
+@register.simple_tag
+def date_hint() -> str:
+    return HINT
+
+
+@register.filter
+def error_links(bound_field) -> list[tuple[str, str]]:
+    """Each error of a field with the id its link in the error summary goes to: the first box with a
+    problem for a date, the field itself otherwise."""
+    if is_date_input(bound_field):
+        return error_anchors(bound_field)
+    return [(bound_field.auto_id, error) for error in bound_field.errors]

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 
 from intlinks.bounds import currency_choices
-from intlinks.forms import GovukModelForm, date_input, gds_layout, required_messages
+from intlinks.forms import GovukModelForm, gds_layout, govuk_fields
 from partnerships.models import Activity, ActivityStateChange, Cost, Evidence
 from strategy.models import Action, BudgetLine, Objective, WayForward
 
@@ -105,6 +105,18 @@ class ActivityForm(GovukModelForm):
 
 
 class CostForm(forms.ModelForm):
+    # Required by the category, the currency or who pays (the conduct rules), so not marked "(optional)".
+    conditionally_required = (
+        "budget_line",
+        "rate_to_gbp",
+        "travel_class",
+        "journey_hours",
+        "region",
+        "nights",
+        "meals",
+        "days",
+    )
+
     class Meta:
         model = Cost
         fields = [
@@ -135,7 +147,6 @@ class CostForm(forms.ModelForm):
             initial="GBP",
             error_messages={"invalid_choice": "Select a currency from the list"},
         )
-        self.fields["incurred_on"].widget = date_input()
         # Lines of current budgets, and the line this cost is already charged to.
         lines = BudgetLine.objects.filter(
             Q(budget__archived_at__isnull=True) | Q(pk=self.instance.budget_line_id)
@@ -146,7 +157,7 @@ class CostForm(forms.ModelForm):
         self.fields["budget_line"].label_from_instance = lambda line: f"{line.budget.year_label}: {line.name}"
         for name in ("amount", "rate_to_gbp", "journey_hours"):
             self.fields[name].widget.attrs["inputmode"] = "decimal"
-        required_messages(self)
+        govuk_fields(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -208,8 +219,9 @@ class JustificationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        required_messages(self)
+        govuk_fields(self)
         self.fields["justification"].error_messages["required"] = "Enter why the breach is necessary"
+        self.helper = gds_layout(self, "Save the justification")
 
 
 class StateReasonForm(forms.Form):
@@ -224,7 +236,7 @@ class StateReasonForm(forms.Form):
     def __init__(self, *args, label: str, submit_label: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = label
-        required_messages(self)
+        govuk_fields(self)
         self.fields["reason"].error_messages["required"] = "Enter the reason"
         self.helper = gds_layout(self, submit_label)
 

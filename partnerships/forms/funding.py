@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 
-from intlinks.forms import GovukModelForm, date_input, required_messages
+from intlinks.forms import GovukModelForm, govuk_fields
 from partnerships.models import Activity, ExternalFunding, Partnership, ReportingDeadline
 
 
@@ -48,8 +48,7 @@ class ReportingDeadlineForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["due_on"].widget = date_input()
-        required_messages(self)
+        govuk_fields(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

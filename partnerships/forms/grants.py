@@ -4,7 +4,8 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
 from intlinks.bounds import DATE_BOUNDS, TEXT_MAX_LENGTH
-from intlinks.forms import GovukModelForm, date_input, gds_layout, required_messages
+from intlinks.date_input import GovukDateField
+from intlinks.forms import GovukModelForm, gds_layout, govuk_fields
 from intlinks.money import MONEY, MONEY_BOUNDS
 from partnerships.models import GrantApplication, Organisation, Partnership
 from strategy.models import BudgetLine, Objective
@@ -55,7 +56,7 @@ def money_field(label: str, **kwargs) -> forms.DecimalField:
 
 
 def date_field(label: str) -> forms.DateField:
-    return forms.DateField(label=label, widget=date_input(), validators=DATE_BOUNDS)
+    return GovukDateField(label=label, validators=DATE_BOUNDS)
 
 
 def text_field(label: str, *, required: bool = False) -> forms.CharField:
@@ -71,7 +72,7 @@ class StepForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        required_messages(self)
+        govuk_fields(self)
         self.helper = gds_layout(self, self.submit_label)
 
 
@@ -91,6 +92,7 @@ class DecisionForm(StepForm):
     """The working party's decision on one application: approve an amount or decline with reasons."""
 
     submit_label = "Record the decision"
+    conditionally_required = ("amount", "reasons")  # by the decision (intlinks.forms.GovukBoundField)
     decision = forms.ChoiceField(
         label="Decision",
         choices=[("approve", "Approve"), ("decline", "Decline")],

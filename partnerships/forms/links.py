@@ -2,7 +2,8 @@
 
 from django import forms
 
-from intlinks.forms import GovukModelForm, date_input, gds_layout, required_messages
+from intlinks.date_input import GovukDateField
+from intlinks.forms import GovukModelForm, gds_layout, govuk_fields
 from intlinks.templatetags.intlinks import person_name
 from partnerships.models import (
     STARTING_STATUSES,
@@ -63,7 +64,7 @@ class LifeCycleChoiceField(forms.ChoiceField):
 
 class StatusChangeForm(forms.Form):
     to = LifeCycleChoiceField(label="New status", widget=forms.RadioSelect)
-    on = forms.DateField(label="Date of the change", widget=date_input())
+    on = GovukDateField(label="Date of the change")
     reason = forms.CharField(
         label="Why is the status changing?",
         widget=forms.Textarea,
@@ -74,7 +75,7 @@ class StatusChangeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = partnership.allowed_moves()
         self.fields["to"].error_messages["invalid_choice"] = "Choose a status from the list"
-        required_messages(self)
+        govuk_fields(self)
         self.fields["reason"].error_messages["required"] = "Enter why the status is changing"
         self.helper = gds_layout(self, "Change status")
 

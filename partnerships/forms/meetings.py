@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.contrib.auth import get_user_model
 
-from intlinks.forms import GovukModelForm, required_messages
+from intlinks.forms import GovukModelForm, govuk_fields
 from intlinks.roles import MEMBER
 from intlinks.templatetags.intlinks import person_name
 from partnerships.models import AgendaItem, GrantApplication, Meeting, Partnership
@@ -61,7 +61,7 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["partnership"].queryset = Partnership.objects.current(
             keep=self.instance.partnership_id
         ).select_related("place")
-        required_messages(self)
+        govuk_fields(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -413,7 +413,7 @@ def test_a_deadline_error_is_in_the_one_summary_with_its_row_label(officer_clien
 
     page = officer_client.post("/partnerships/activities/funding/new/", data).content.decode()
 
-    assert 'href="#id_deadlines-0-due_on">Deadline 1: Enter the due</a>' in page
+    assert 'href="#id_deadlines-0-due_on_0">Deadline 1: Enter the due</a>' in page
     assert "<title>Error: Record a bid or grant" in page
     assert not ExternalFunding.objects.exists()
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from conftest import axe_violations
+from conftest import axe_violations, fill_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,7 +59,7 @@ def test_officer_records_a_link_with_its_charter_and_review_and_it_stops_driftin
 
     page.get_by_role("link", name="Record an agreement").click()
     page.get_by_label("Twinning charter").check()
-    page.get_by_label("Date signed").fill("2008-05-09")
+    fill_date(page, "#id_signed_on", "2008-05-09")
     page.get_by_label("Signatories").fill("The Lord Mayor of Leicester\nThe Mayor of Haskovo")
     page.get_by_label("Signed document").set_input_files(
         files=[{"name": "charter.pdf", "mimeType": "application/pdf", "buffer": PDF}]
@@ -70,12 +70,12 @@ def test_officer_records_a_link_with_its_charter_and_review_and_it_stops_driftin
 
     page.get_by_role("link", name="Record an annual review").click()
     today = date.today()
-    page.get_by_label("Date of the review").fill(today.isoformat())
+    fill_date(page, "#id_reviewed_on", today)
     page.get_by_label("Yes").check()
     page.get_by_label("Outcomes achieved").fill("Exchanges between schools through CLETA.")
     page.get_by_label("Green").check()
     page.get_by_label("Continue").check()
-    page.get_by_label("Next review due").fill((today + timedelta(days=365)).isoformat())
+    fill_date(page, "#id_next_review_due", today + timedelta(days=365))
     accessible(page, "review-form")
     page.get_by_role("button", name="Save review").click()
 

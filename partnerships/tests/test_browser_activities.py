@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from conftest import axe_violations
+from conftest import axe_violations, fill_date
 from partnerships.tests.factories import (
     ActivityFactory,
     ConductPolicyFactory,
@@ -27,6 +27,9 @@ def accessible(page, name):
 
 def fill_cost(page, index, **fields):
     for name, value in fields.items():
+        if name == "incurred_on":
+            fill_date(page, f"#id_costs-{index}-{name}", value)
+            continue
         locator = page.locator(f"#id_costs-{index}-{name}")
         if locator.evaluate("element => element.tagName") == "SELECT":
             locator.select_option(value)
@@ -53,8 +56,8 @@ def test_a_visit_with_a_business_class_breach_is_justified_approved_and_counted_
     page.get_by_role("link", name="Log an activity").click()
     page.get_by_label("Kind").select_option(label="Outgoing visit")
     page.get_by_label("Title").fill("Civic visit to Krefeld")
-    page.get_by_label("Start or departure date").fill("2026-06-01")
-    page.get_by_label("End or return date").fill("2026-06-04")
+    fill_date(page, "#id_starts_on", "2026-06-01")
+    fill_date(page, "#id_ends_on", "2026-06-04")
     page.get_by_label("Purpose").fill("Agree the school exchanges")
     page.get_by_label("Expected benefit").fill("Twenty pupils abroad")
     common = {

@@ -163,6 +163,12 @@ def _back_to(item) -> str:
     return reverse("partnerships:gifts")
 
 
+def _breach_crumbs(item, current: str) -> list[tuple[str, str | None]]:
+    if isinstance(item, Cost):
+        return activity_crumbs(item.activity, current)
+    return [activities_crumb(), ("Gifts and hospitality", reverse("partnerships:gifts")), (current, None)]
+
+
 @require_POST
 @permission_required("partnerships.change_cost", raise_exception=True)
 def breach_justify(request, kind, pk):
@@ -170,8 +176,10 @@ def breach_justify(request, kind, pk):
     item = _breach_item(kind, pk)
     form = JustificationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["justification"][0])
-        return redirect(_back_to(item))
+        # The kit's form page, with its error summary and the field's error, not a banner elsewhere.
+        title = "Justify the breach"
+        context = {"form": form, "title": title, "intro": item.breach, "crumbs": _breach_crumbs(item, title)}
+        return render(request, "form_page.html", context)
     service_action(
         request,
         lambda: services.breach_justify(

@@ -5,7 +5,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
-from intlinks.forms import GovukModelForm, date_input, required_messages
+from intlinks.forms import GovukModelForm, govuk_fields
 from partnerships.models import Partnership
 from reporting.models import (
     CabinetReport,
@@ -21,6 +21,9 @@ from strategy.models import Strategy
 
 class ReportCreateForm(forms.Form):
     """The kind of report and what it is about; the front matter is drafted from the data after."""
+
+    # Each is required by the kind of report chosen (`clean`), so none is marked "(optional)".
+    conditionally_required = ("financial_year", "strategy", "partnership")
 
     kind = forms.ChoiceField(
         choices=CabinetReport.Kind.choices, widget=forms.RadioSelect, label="Kind of report"
@@ -44,7 +47,7 @@ class ReportCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["strategy"].queryset = Strategy.objects.current()
         self.fields["partnership"].queryset = Partnership.objects.current().select_related("place")
-        required_messages(self)
+        govuk_fields(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -121,11 +124,7 @@ class RowForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.DateField):
-                field.widget = date_input()
-                field.widget.attrs["class"] = "govuk-input govuk-input--width-10"
-        required_messages(self)
+        govuk_fields(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

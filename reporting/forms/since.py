@@ -5,13 +5,14 @@ from datetime import date
 from django import forms
 
 from intlinks.bounds import DATE_BOUNDS
-from intlinks.forms import date_input, gds_layout
+from intlinks.date_input import GovukDateField
+from intlinks.forms import gds_layout
 from reporting.selectors.since import default_period
 
 
 class SinceForm(forms.Form):
-    start = forms.DateField(label="From", widget=date_input(), validators=DATE_BOUNDS)
-    end = forms.DateField(label="To", widget=date_input(), validators=DATE_BOUNDS)
+    start = GovukDateField(label="From", validators=DATE_BOUNDS)
+    end = GovukDateField(label="To", validators=DATE_BOUNDS)
 
     # The address names the fields ?from=…&to=… (`from` is a Python keyword, so not a field's name).
     PARAMETERS = {"start": "from", "end": "to"}
@@ -19,7 +20,10 @@ class SinceForm(forms.Form):
     def __init__(self, query=None, *, today: date | None = None):
         start, end, self.last_meeting = default_period(today=today)
         data = {"from": start.isoformat(), "to": end.isoformat()}
-        data.update({name: query[name] for name in data if query and name in query})
+        # Either the boxes of a date input (from_0, from_1, from_2) or one value (?from=2026-01-01):
+        # boxes in the address win over the default's single value (intlinks.date_input).
+        names = [f"{name}{part}" for name in list(data) for part in ("", "_0", "_1", "_2")]
+        data.update({name: query[name] for name in names if query and name in query})
         super().__init__(data)
         self.helper = gds_layout(self, "Show changes")
         self.helper.form_method = "get"

@@ -3,7 +3,7 @@
 from django import forms
 
 from intlinks.bounds import TEXT_MAX_LENGTH
-from intlinks.forms import gds_layout, required_messages
+from intlinks.forms import gds_layout, govuk_fields
 
 
 class ActionForm(forms.Form):
@@ -13,7 +13,7 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        required_messages(self)
+        govuk_fields(self)
         self.helper = gds_layout(self, self.submit_label)
 
 

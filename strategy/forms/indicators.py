@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
-from intlinks.forms import GovukModelForm, required_messages
+from intlinks.forms import GovukModelForm, govuk_fields
 from strategy.models import Indicator, IndicatorValue, Strategy
 
 
@@ -48,7 +48,7 @@ class IndicatorValueForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["financial_year"].help_text = "For example, 2008/09. A year already recorded is replaced."
-        required_messages(self)
+        govuk_fields(self)
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.text("financial_year", field_width=5),

@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
-from intlinks.forms import GovukModelForm, required_messages
+from intlinks.forms import GovukModelForm, govuk_fields
 from strategy.models import Objective, Strategy, SynopsisEntry, WayForward
 
 
@@ -63,6 +63,6 @@ class SynopsisEntryForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        required_messages(self)
+        govuk_fields(self)
         self.helper = FormHelper()
         self.helper.layout = Layout(Field.textarea("text", rows=4), Submit("submit", "Save"))
