@@ -4,9 +4,12 @@ A template says *what* to show (`{{ cost.amount_gbp|money }}`, `{% person action
 how it looks is decided here once.
 """
 
+import html
+
 from django import template
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.safestring import SafeData
 
 from intlinks.money import format_money
 from intlinks.versions import action_version_fields, read_version
@@ -89,3 +92,12 @@ def version_input(record) -> str:
     the action is refused if someone changed it in between (`intlinks.editing.service_action`)."""
     digest = read_version(record, action_version_fields(record)).digest()
     return format_html('<input type="hidden" name="form_version" value="{}">', digest)
+
+
+@register.filter
+def words_only(message):
+    """An error message without the link it may carry beside its field (`format_html`, so safe): an
+    entry of the error summary is itself a link, to the field, and a link holds no other link."""
+    if isinstance(message, SafeData):
+        return html.unescape(strip_tags(message))
+    return message

@@ -175,7 +175,8 @@ class ActivityForm(GovukModelForm):
         standing = "The action-plan action it delivers, if any"
         field.widget = TitledSelect(full_texts=full_texts, attrs={"data-chosen-hint": standing})
         field.choices = [("", "Choose an action"), *groups.items()]
-        chosen = full_texts.get(str(self["action"].value() or ""))
+        value = self.data.get(self.add_prefix("action")) if self.is_bound else self.initial.get("action")
+        chosen = full_texts.get(str(value or ""))
         field.help_text = chosen or standing
 
     @property
@@ -332,7 +333,10 @@ class CurrentCostsFormSet(forms.BaseInlineFormSet):
     """An activity's current costs: an archived one (removed earlier) is no longer edited here."""
 
     def get_queryset(self):
-        return super().get_queryset().filter(archived_at__isnull=True)
+        # Kept, so that every row reads its cost from the one query (as the formset's own does).
+        if not hasattr(self, "_current_costs"):
+            self._current_costs = super().get_queryset().filter(archived_at__isnull=True)
+        return self._current_costs
 
 
 CostFormSet = forms.inlineformset_factory(

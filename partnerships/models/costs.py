@@ -259,7 +259,7 @@ class Cost(Archivable, BreachApproval):
                     code=budget.missing_code,
                     params={"financial_year": budget.year.start, "budget": budget_pk},
                 )
-        return ValidationError("Select the budget line the council's cost is charged to", code="required")
+        return ValidationError("Select the budget line the council's cost is charged to", code="no_line")
 
     def _detail_errors(self) -> dict:
         """The facts the rules need: journey length and class for travel, nights and region for hotels."""
