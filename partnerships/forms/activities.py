@@ -109,7 +109,7 @@ class ActivityForm(GovukModelForm):
             Q(objective__strategy__archived_at__isnull=True)
             | Q(pk__in=self.instance.ways_forward.values("pk") if chosen else [])
         )
-        self.fields["ways_forward"].queryset = ways_forward.select_related("objective").order_by(
+        self.fields["ways_forward"].queryset = ways_forward.select_related("objective__strategy").order_by(
             "objective__strategy__first_year", "objective__number", "letter"
         )
         self.fields["ways_forward"].label_from_instance = lambda w: (
@@ -173,7 +173,9 @@ class ActivityForm(GovukModelForm):
             )
             full_texts[str(action.pk)] = f"{action.reference}: {action.description}"
         standing = "The action-plan action it delivers, if any"
-        field.widget = TitledSelect(full_texts=full_texts, attrs={"data-chosen-hint": standing})
+        # The full width of its column: long option texts would otherwise widen it past a phone's screen.
+        attrs = {"class": "govuk-select govuk-!-width-full", "data-chosen-hint": standing}
+        field.widget = TitledSelect(full_texts=full_texts, attrs=attrs)
         field.choices = [("", "Choose an action"), *groups.items()]
         value = self.data.get(self.add_prefix("action")) if self.is_bound else self.initial.get("action")
         chosen = full_texts.get(str(value or ""))
