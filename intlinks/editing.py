@@ -26,6 +26,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.utils.crypto import constant_time_compare
+from django.views.generic.edit import BaseUpdateView
 
 from intlinks import services
 from intlinks.templatetags.intlinks import person_name
@@ -92,6 +93,40 @@ def apply_validation_error(
             form.add_error(field if shown else None, errors)
     else:
         form.add_error(None, error.error_list)
+
+
+def add_errors_not_yet_shown(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a ValidationError beside the form's fields, leaving out fields that already show an error
+    (a rule across the form and its rows adds to what the fields' own rules said, never repeats it)."""
+    if hasattr(error, "error_dict"):
+        fresh = {field: errors for field, errors in error.error_dict.items() if field not in form.errors}
+        if fresh:
+            apply_validation_error(form, ValidationError(fresh))
+        return
+    apply_validation_error(form, error)
+
+
+def with_a_blank_row(formset: forms.BaseFormSet, **kwargs) -> forms.BaseFormSet:
+    """The same bound formset with one more row, blank but for its initial values (so that, left as it
+    is, it is ignored like any blank row)."""
+    data = formset.data.copy()
+    index = formset.total_form_count()
+    data[formset.add_prefix(forms.formsets.TOTAL_FORM_COUNT)] = str(index + 1)
+    blank = formset.empty_form
+    for name in blank.fields:
+        value = blank[name].value()
+        if value not in (None, "", False, []):
+            data[f"{formset.prefix}-{index}-{name}"] = value
+    return type(formset)(data, instance=formset.instance, prefix=formset.prefix, **kwargs)
+
+
+def unchecked(form: forms.BaseForm, formset: forms.BaseFormSet | None) -> None:
+    """Show a bound form (and its rows) as typed, without validating it: no error is shown."""
+    for each in [form, *(formset.forms if formset is not None else [])]:
+        each._errors, each.cleaned_data = forms.utils.ErrorDict(), {}
+    if formset is not None:
+        formset._errors = [row._errors for row in formset.forms]
+        formset._non_form_errors = formset.error_class()
 
 
 def formset_rows(formset: forms.BaseFormSet) -> tuple[list[forms.BaseForm], list]:
@@ -202,10 +237,59 @@ class ServiceFormMixin(PermissionRequiredMixin):
         if self.formset_class is None:
             return None
         data = self.request.POST if self.request.method == "POST" else None
-        return self.formset_class(data, instance=form.instance, prefix=self.formset_prefix)
+        kwargs = {"form_kwargs": form_kwargs} if (form_kwargs := self.formset_form_kwargs()) else {}
+        formset = self.formset_class(data, instance=form.instance, prefix=self.formset_prefix, **kwargs)
+        if self.adding_a_row:
+            formset = with_a_blank_row(formset, **kwargs)
+        return formset
+
+    def formset_form_kwargs(self) -> dict:
+        """What every row's form is given (the formset's `form_kwargs`), read once for the page."""
+        return {}
+
+    # Adding a row without JavaScript: a submit button named `add_row_name` ("Add another cost") shows
+    # the page again with what was typed and one more blank row, validating and saving nothing. With
+    # JavaScript (static/js/add-another.js) the same button adds the row in the page.
+    add_row_name = ""
+
+    @property
+    def adding_a_row(self) -> bool:
+        return (
+            bool(self.add_row_name)
+            and self.request.method == "POST"
+            and self.add_row_name in self.request.POST
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not self.adding_a_row:
+            return super().post(request, *args, **kwargs)
+        self.object = self.get_object() if isinstance(self, BaseUpdateView) else None
+        form = self.get_form()
+        unchecked(form, self.formset)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    # Rules across the form and its rows.
+
+    def check_together(self, form, rows: list) -> None:
+        """Rules that join the form's record and its rows (`rows`: the instances of the rows kept), which
+        the service applies too (both ask the same model method): raise a ValidationError keyed by the
+        form's fields. Checked in the same round as every field's own rules, so all errors show at once."""
+
+    def rules_together_hold(self, form) -> bool:
+        if not hasattr(self, "_together_hold"):
+            kept, _ = formset_rows(self.formset) if self.formset is not None else ([], [])
+            try:
+                self.check_together(form, [row.instance for row in kept])
+                self._together_hold = True
+            except ValidationError as error:
+                add_errors_not_yet_shown(form, error)
+                self._together_hold = False
+        return self._together_hold
 
     def form_valid(self, form):
         if self.formset is not None and not self.formset.is_valid():
+            return self.form_invalid(form)
+        if not self.rules_together_hold(form):
             return self.form_invalid(form)
         self.kept_rows, self.removed_rows = formset_rows(self.formset) if self.formset else ([], [])
         token_key = form.cleaned_data.pop(TOKEN_FIELD, "")
@@ -320,6 +404,7 @@ class ServiceFormMixin(PermissionRequiredMixin):
     def form_invalid(self, form):
         if self.formset is not None:
             self.formset.is_valid()  # every row's errors in the same round as the form's
+        self.rules_together_hold(form)  # and the rules across them, on the fields not already in error
         return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
@@ -327,6 +412,7 @@ class ServiceFormMixin(PermissionRequiredMixin):
             kwargs["form"] = self.get_form()  # on a first GET: builds the formset's rows with it
         kwargs.setdefault("formset", self.formset)
         kwargs.setdefault("stale_edit", getattr(self, "stale_edit", None))
+        kwargs.setdefault("add_row_name", self.add_row_name)
         return super().get_context_data(title=self.title, intro=self.intro, crumbs=self.crumbs(), **kwargs)
 
 

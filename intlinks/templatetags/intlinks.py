@@ -4,10 +4,13 @@ A template says *what* to show (`{{ cost.amount_gbp|money }}`, `{% person action
 how it looks is decided here once.
 """
 
+import html
+
 from django import template
 from django.contrib.auth.models import AbstractBaseUser
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.safestring import SafeData
 
 from intlinks.date_input import HINT, PARTS, date_parts_of, error_anchors, error_parts, is_date_input
 from intlinks.exports import xlsx_url_name
@@ -157,3 +160,12 @@ def error_links(bound_field) -> list[tuple[str, str]]:
     if is_date_input(bound_field):
         return error_anchors(bound_field)
     return [(bound_field.auto_id, error) for error in bound_field.errors]
+
+
+@register.filter
+def words_only(message):
+    """An error message without the link it may carry beside its field (`format_html`, so safe): an
+    entry of the error summary is itself a link, to the field, and a link holds no other link."""
+    if isinstance(message, SafeData):
+        return html.unescape(strip_tags(message))
+    return message

@@ -276,15 +276,32 @@ class Activity(Archivable):
         errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = "The return date must be the same as or after the departure date"
-        if self.kind in self.VISIT_KINDS and self.paid_from_public_funds:
-            if not self.purpose.strip():
+        errors.update(self._reason_errors(public=self.paid_from_public_funds))
+        if errors:
+            raise ValidationError(errors)
+
+    def _reason_errors(self, *, public: bool) -> dict:
+        """Every visit paid from public funds states its purpose and expected benefit."""
+        errors = {}
+        if self.kind in self.VISIT_KINDS and public:
+            if not (self.purpose or "").strip():
                 errors["purpose"] = "Enter the purpose: every visit paid from public funds needs one"
-            if not self.expected_benefit.strip():
+            if not (self.expected_benefit or "").strip():
                 errors["expected_benefit"] = (
                     "Enter the expected benefit: every visit paid from public funds needs one"
                 )
-        if errors:
-            raise ValidationError(errors)
+        return errors
+
+    def funding_errors(self, *, council_pays: bool) -> dict:
+        """The rule between an activity and its costs: if the council pays any of them, it is paid from
+        public funds, and so (a visit) needs its purpose and benefit. The form page asks it in the same
+        round as every other rule, and the service before it saves."""
+        if not council_pays or self.paid_from_public_funds:
+            return {}
+        return {
+            "paid_from_public_funds": "The council pays some of its costs: it is paid from public funds",
+            **self._reason_errors(public=True),
+        }
 
 
 class ActivityStateChange(models.Model):

@@ -28,6 +28,7 @@ from partnerships.models.approvals import (
 )
 from partnerships.models.conduct import Region
 from strategy.financial_years import financial_year_expression, financial_year_of
+from strategy.selectors.budgets import budget_of_year
 
 # The one money ceiling (intlinks.money.MAX_AMOUNT) under the name the seeding already uses.
 MAX_COST = MAX_AMOUNT
@@ -182,6 +183,11 @@ class Cost(Archivable, BreachApproval):
             raise ValidationError(errors)
         self.clean_approval()
 
+    @classmethod
+    def council_pays_any(cls, costs) -> bool:
+        """Whether the council pays any of `costs` (then their activity is paid from public funds)."""
+        return any(cost.paid_by == cls.PaidBy.COUNCIL for cost in costs)
+
     def removal_refusal(self) -> str:
         """Why an officer may not take this cost off its activity's form ("" when they may): a breach
         would leave the totals without its justification and a second person's approval."""
@@ -230,7 +236,7 @@ class Cost(Archivable, BreachApproval):
                 return {"budget_line": "Only a cost the council pays is charged to a budget line"}
             return {}
         if not self.budget_line_id:
-            return {"budget_line": "Select the budget line the council's cost is charged to"}
+            return {"budget_line": self._no_line_error()}
         if self.incurred_on:
             year = financial_year_of(self.incurred_on)
             line_year = self.budget_line.budget.financial_year
@@ -240,6 +246,20 @@ class Cost(Archivable, BreachApproval):
                     f"choose a line of the {year.label} budget, the year of the cost's date"
                 }
         return {}
+
+    def _no_line_error(self) -> ValidationError:
+        """A council-paid cost without a line: if its year has no budget (or no lines) to choose from,
+        say that, which is what needs doing; the page may add a way to do it (by the error's code)."""
+        if self.incurred_on:
+            budget = budget_of_year(year=financial_year_of(self.incurred_on))
+            if budget.missing:
+                budget_pk = budget.budget.pk if budget.budget else None
+                return ValidationError(
+                    budget.missing,
+                    code=budget.missing_code,
+                    params={"financial_year": budget.year.start, "budget": budget_pk},
+                )
+        return ValidationError("Select the budget line the council's cost is charged to", code="no_line")
 
     def _detail_errors(self) -> dict:
         """The facts the rules need: journey length and class for travel, nights and region for hotels."""

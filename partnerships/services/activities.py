@@ -104,10 +104,9 @@ def activity_log(
     refusals = [refusal for cost in removed_costs if (refusal := cost.removal_refusal())]
     if refusals:
         raise ValidationError(refusals)
-    if not activity.paid_from_public_funds and any(c.paid_by == Cost.PaidBy.COUNCIL for c in costs):
-        raise ValidationError(
-            {"paid_from_public_funds": "The council pays some of its costs: it is paid from public funds"}
-        )
+    funding_errors = activity.funding_errors(council_pays=Cost.council_pays_any(costs))
+    if funding_errors:
+        raise ValidationError(funding_errors)
     activity.save()
     activity.objectives.set(objectives)
     activity.ways_forward.set(ways_forward)

@@ -346,13 +346,16 @@ def test_records_a_grant_with_its_reporting_deadlines_in_one_form(officer_client
 # ---- the kit's error summary and rows ------------------------------------------------------------------
 
 
-def test_the_log_form_shows_three_empty_costs_on_the_first_visit(officer_client):
+def test_the_log_form_shows_no_empty_cost_on_the_first_visit_only_the_blank_row_to_copy(officer_client):
     link = PartnershipFactory()
 
     page = officer_client.get(f"/partnerships/{link.pk}/activities/new/").content.decode()
 
-    assert page.count('data-formset-row="costs"') == 3
-    assert '<h2 class="govuk-heading-m">Costs</h2>' in page
+    rows, template = page.split("<template", 1)
+    assert 'data-formset-row="costs"' not in rows
+    assert 'data-formset-row="costs"' in template
+    assert 'name="costs-TOTAL_FORMS" value="0"' in page
+    assert ">Costs</h2>" in page
     assert "Remove this cost" not in page  # only a saved cost can be removed
 
 

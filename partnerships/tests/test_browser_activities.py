@@ -26,6 +26,8 @@ def accessible(page, name):
 
 
 def fill_cost(page, index, **fields):
+    """Add a cost ("Add another cost") and fill it in."""
+    page.get_by_role("button", name="Add another cost").click()
     for name, value in fields.items():
         if name == "incurred_on":
             fill_date(page, f"#id_costs-{index}-{name}", value)
@@ -154,16 +156,17 @@ def test_a_cost_shows_only_the_details_its_category_needs(page, live_server, off
     sign_in("officer")
     page.goto(f"{live_server.url}/partnerships/{partnership.pk}/activities/new/")
 
-    page.locator("#id_costs-2-category").select_option("venue")
-    cost = page.locator("[data-formset-row='costs']").nth(2)
+    page.get_by_role("button", name="Add another cost").click()
+    page.locator("#id_costs-0-category").select_option("venue")
+    cost = page.locator("[data-formset-row='costs']").nth(0)
     for details in ("travel", "accommodation", "subsistence"):
         expect(cost.locator(f"fieldset[data-cost-details='{details}']")).to_be_hidden()
 
-    page.locator("#id_costs-2-category").select_option("subsistence")
+    page.locator("#id_costs-0-category").select_option("subsistence")
 
     expect(cost.locator("fieldset[data-cost-details='subsistence']")).to_be_visible()
     expect(cost.locator("fieldset[data-cost-details='travel']")).to_be_hidden()
-    expect(page.locator("#id_costs-2-meals")).to_be_editable()
+    expect(page.locator("#id_costs-0-meals")).to_be_editable()
 
 
 def test_a_complete_activity_is_reopened_with_a_reason_and_then_cancelled(

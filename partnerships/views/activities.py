@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +24,7 @@ from partnerships.forms import (
 from partnerships.models import Activity, Cost, Evidence, Gift
 from partnerships.uploads import sniff_content_type
 from partnerships.views.common import PartnershipChildMixin, filtered_page
+from strategy.selectors import budget_line_groups
 
 VIEW = "partnerships.view_activity"
 
@@ -94,24 +96,42 @@ def activity_detail(request, pk):
 
 
 COSTS_INTRO = (
-    "Each cost is checked against the conduct rules in force on its date; a breach is flagged and then "
-    "needs a justification and a second person's approval. Leave unused costs empty."
+    "Add each cost one at a time. Each is checked against the conduct rules in force on its date; a "
+    "breach is flagged and then needs a justification and a second person's approval."
 )
 
 
 class ActivityFormView(ServiceFormMixin):
-    """An activity and its costs on one page, saved together by `services.activity_log`."""
+    """An activity and its costs on one page, saved together by `services.activity_log`; every error
+    of the activity, its costs and the rules across them in one round."""
 
     form_class = ActivityForm
     formset_class = CostFormSet
     formset_prefix = "costs"
+    add_row_name = "add_cost"
     template_name = "partnerships/activity_form.html"
     success_message = "Activity saved"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            submit_label="Save the activity", formset_heading="Costs", formset_intro=COSTS_INTRO, **kwargs
+            submit_label="Save the activity",
+            formset_heading="Costs",
+            formset_intro=COSTS_INTRO,
+            add_row_label="Add another cost",
+            hide_form=True,  # the page places the form's sections around the costs itself
+            **kwargs,
         )
+
+    def formset_form_kwargs(self) -> dict:
+        # The budget lines are read once for every cost of the page (a fixed number of queries).
+        activity = getattr(self, "object", None)
+        keep = Cost.objects.filter(activity=activity).values("budget_line") if activity is not None else []
+        return {"line_groups": budget_line_groups(keep=keep), "user": self.request.user}
+
+    def check_together(self, form, rows):
+        errors = form.instance.funding_errors(council_pays=Cost.council_pays_any(rows))
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, form):
         activity = services.activity_log(

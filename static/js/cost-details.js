@@ -13,8 +13,16 @@ function showDetailsFor(costForm) {
   });
 }
 
-// Each cost is one row of the formset include (includes/formset.html), prefixed "costs".
-document.querySelectorAll("[data-formset-row='costs']").forEach((costForm) => {
-  showDetailsFor(costForm);
-  costForm.querySelector("select[name$='-category']")?.addEventListener("change", () => showDetailsFor(costForm));
+// Each cost is one row of the formset include (includes/formset.html), prefixed "costs"; rows added
+// by add-another.js announce themselves with "formset:added".
+const COST_ROW = "[data-formset-row='costs']";
+document.querySelectorAll(COST_ROW).forEach(showDetailsFor);
+document.addEventListener("formset:added", (event) => {
+  if (event.target.matches(COST_ROW)) showDetailsFor(event.target);
+});
+document.addEventListener("change", (event) => {
+  if (event.target.matches("select[name$='-category']")) {
+    const costForm = event.target.closest(COST_ROW);
+    if (costForm) showDetailsFor(costForm);
+  }
 });

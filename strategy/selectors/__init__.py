@@ -14,9 +14,13 @@ from strategy.selectors.action_plans import (
     rag_counts_by_objective,
 )
 from strategy.selectors.budgets import (
+    BudgetLineGroup,
     BudgetLineRow,
+    BudgetOfYear,
     BudgetSummary,
     OverseasAssistanceCheck,
+    budget_line_groups,
+    budget_of_year,
     budget_summary,
     budgets_by_year,
 )
@@ -27,6 +31,7 @@ from strategy.selectors.themes import all_corporate_themes, corporate_themes
 __all__ = [
     "RAG_ORDER",
     "BudgetLineRow",
+    "BudgetOfYear",
     "BudgetSummary",
     "IndicatorRow",
     "ObjectiveGroup",
@@ -35,6 +40,9 @@ __all__ = [
     "action_updates",
     "actions_with_progress",
     "all_corporate_themes",
+    "BudgetLineGroup",
+    "budget_line_groups",
+    "budget_of_year",
     "budget_summary",
     "budgets_by_year",
     "corporate_themes",

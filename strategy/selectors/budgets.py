@@ -1,7 +1,10 @@
 """Reads for the budget page: allocated, committed and spent per line, and the 1993 Act check."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
 
 from intlinks.money import ZERO, format_money
 from strategy.financial_years import FinancialYear
@@ -148,3 +151,70 @@ def budget_lines_remaining(*, lines) -> dict[int, Decimal]:
     return {
         line.pk: line.allocation - spending[line.pk].committed - spending[line.pk].spent for line in lines
     }
+
+
+@dataclass(frozen=True)
+class BudgetOfYear:
+    """Whether costs of a financial year can be charged to a budget line yet, and if not, why."""
+
+    year: FinancialYear
+    budget: Budget | None
+    line_count: int
+
+    @property
+    def has_lines(self) -> bool:
+        return self.line_count > 0
+
+    @property
+    def missing(self) -> str:
+        """What is missing before a cost of the year can be charged ("" when nothing is)."""
+        if self.budget is None:
+            return f"There is no budget for {self.year.label} yet"
+        if not self.has_lines:
+            return f"The budget for {self.year.label} has no lines yet"
+        return ""
+
+    @property
+    def missing_code(self) -> str:
+        """The code of the `missing` error, for a page to offer the way on (add the budget, or its lines)."""
+        if self.budget is None:
+            return "no_budget"
+        return "" if self.has_lines else "no_budget_lines"
+
+
+def budget_of_year(*, year: FinancialYear) -> BudgetOfYear:
+    """The current budget of a financial year and its number of lines (one query): the one answer to
+    "is there a budget to charge a cost of this date to?"."""
+    budget = (
+        Budget.objects.current().filter(financial_year=year.start).annotate(line_count=Count("lines")).first()
+    )
+    return BudgetOfYear(year=year, budget=budget, line_count=budget.line_count if budget else 0)
+
+
+@dataclass(frozen=True)
+class BudgetLineGroup:
+    """The lines of one budget, as a group of choices (an <optgroup>) of a budget-line field."""
+
+    year: int
+    label: str
+    lines: list[tuple[int, str]]
+
+    @property
+    def choice(self) -> tuple[str, list[tuple[int, str]]]:
+        return (self.label, self.lines)
+
+
+def budget_line_groups(*, keep: Iterable[int] | QuerySet = ()) -> list[BudgetLineGroup]:
+    """The lines a cost may be charged to, grouped by budget, the latest year first (one query however
+    many costs the page shows): the lines of current budgets, and those in `keep`, already chosen."""
+    lines = (
+        BudgetLine.objects.filter(Q(budget__archived_at__isnull=True) | Q(pk__in=keep))
+        .select_related("budget")
+        .order_by("-budget__financial_year", "position", "pk")
+    )
+    groups: dict[int, BudgetLineGroup] = {}
+    for line in lines:
+        year = line.budget.financial_year
+        group = groups.setdefault(year, BudgetLineGroup(year, f"{line.budget.year_label} budget", []))
+        group.lines.append((line.pk, line.name))
+    return list(groups.values())

@@ -51,6 +51,10 @@ class BudgetCreate(BudgetFormMixin, CreateView):
     permission_required = "strategy.add_budget"
     title = "Add a budget"
 
+    def get_initial(self):
+        # "Add the 2026/27 budget", offered beside a cost of a year without one, names the year.
+        return {**super().get_initial(), "financial_year": self.request.GET.get("financial_year", "")}
+
 
 class BudgetEdit(BudgetFormMixin, UpdateView):
     permission_required = "strategy.change_budget"
