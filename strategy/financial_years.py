@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, Exists, Expression, Max, Min, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 
+from intlinks.bounds import earliest_date, latest_date
+
 LABEL_PATTERN = re.compile(r"^\s*(\d{4})\s*(?:[/\-–]\s*(\d{2}|\d{4}))?\s*$")
 
 
@@ -130,7 +132,10 @@ def financial_years_with_rows(queryset: QuerySet, date_field: str) -> set[int]:
     dates, then, on one row, whether each year between them has a row. A `DISTINCT` over every row's
     year would read the whole table (100,000 activities at the large profile) on every page view.
     """
-    rows = queryset.order_by()
+    # A row dated outside the bounds (stored before they were enforced) has no financial year to offer.
+    rows = queryset.order_by().filter(
+        **{f"{date_field}__gte": earliest_date(), f"{date_field}__lte": latest_date()}
+    )
     span = rows.aggregate(first=Min(date_field), last=Max(date_field), any_pk=Min("pk"))
     if span["first"] is None:
         return set()

@@ -239,10 +239,11 @@ class CostForm(forms.ModelForm):
             initial="GBP",
             error_messages={"invalid_choice": "Select a currency from the list"},
         )
+        # The kit's fields first: the budget lines are ordered by the cost's date, read through them.
+        govuk_fields(self)
         self._group_budget_lines(line_groups)
         for name in ("amount", "rate_to_gbp", "journey_hours"):
             self.fields[name].widget.attrs["inputmode"] = "decimal"
-        govuk_fields(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -82,7 +82,7 @@ def test_every_kind_of_mistake_is_shown_in_one_summary_in_one_round(officer_clie
 
     assert summary_of(response) == [
         ("id_title", "Enter the title"),
-        ("id_ends_on", "The return date must be the same as or after the departure date"),
+        ("id_ends_on_0", "The return date must be the same as or after the departure date"),
         ("id_paid_from_public_funds", "The council pays some of its costs: it is paid from public funds"),
         ("id_purpose", "Enter the purpose: every visit paid from public funds needs one"),
         ("id_expected_benefit", "Enter the expected benefit: every visit paid from public funds needs one"),
@@ -90,7 +90,7 @@ def test_every_kind_of_mistake_is_shown_in_one_summary_in_one_round(officer_clie
         ("id_costs-1-rate_to_gbp", "Cost 2: Enter the rate to pounds for EUR"),
         ("id_costs-2-travel_class", "Cost 3: Select the class of travel"),
         ("id_costs-3-budget_line", "Cost 4: There is no budget for 2027/28 yet: add the 2027/28 budget"),
-        ("id_costs-4-incurred_on", "Cost 5: Enter a valid date."),
+        ("id_costs-4-incurred_on_0", "Cost 5: Date must be a real date"),
         ("id_costs-5-nights", "Cost 6: Enter the number of nights"),
     ]
     assert not Activity.objects.exists()
@@ -103,7 +103,7 @@ def test_a_cost_row_shows_its_date_amount_rate_class_and_journey_errors_together
     targets = [target for target, _ in summary_of(officer_client.post(new_activity_url(link), data))]
 
     assert targets == [
-        "id_costs-0-incurred_on",
+        "id_costs-0-incurred_on_0",
         "id_costs-0-amount",
         "id_costs-0-rate_to_gbp",
         "id_costs-0-travel_class",

@@ -199,10 +199,10 @@ def test_every_kind_of_mistake_is_in_one_summary_each_linking_to_its_field(
     entries = summary.locator("a")
     expected = [
         ("#id_title", "Enter the title"),
-        ("#id_ends_on", "The return date must be the same as or after the departure date"),
+        ("#id_ends_on_0", "The return date must be the same as or after the departure date"),
         ("#id_purpose", "Enter the purpose"),
         ("#id_expected_benefit", "Enter the expected benefit"),
-        ("#id_costs-0-incurred_on", "Cost 1: Enter"),
+        ("#id_costs-0-incurred_on_0", "Cost 1: Date must be a real date"),
         ("#id_costs-1-amount", "Cost 2: Enter the amount"),
         ("#id_costs-2-rate_to_gbp", "Cost 3: Enter the rate to pounds for EUR"),
         ("#id_costs-3-travel_class", "Cost 4: Select the class of travel"),
