@@ -31,6 +31,7 @@ def _conduct_policy() -> ConductPolicy:
         in_force_from=date(2002, 4, 1),
         defaults={
             "business_class_min_hours": Decimal("8.0"),
+            "premium_economy_min_hours": Decimal("5.0"),
             "subsistence_per_meal": Decimal("30.00"),
             "subsistence_per_day": Decimal("60.00"),
             "gift_registration_threshold": Decimal("25.00"),

@@ -132,7 +132,7 @@ def test_activities_are_complete_only_when_their_breaches_are_resolved(small):
     ready_or_complete = youth.filter(state__in=[Activity.State.READY, Activity.State.COMPLETE])
     assert ready_or_complete.exists()
     for activity in ready_or_complete:
-        assert activity.safeguarding_missing() == []
+        assert activity.readiness_missing() == []
     assert not Activity.objects.filter(
         paid_from_public_funds=False, costs__paid_by=Cost.PaidBy.COUNCIL
     ).exists()
