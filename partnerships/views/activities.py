@@ -266,8 +266,9 @@ class RepaymentView(ServiceFormMixin, FormView):
             return {"repaid_amount": self.cost.repaid_amount, "repaid_on": self.cost.repaid_on}
         return {"repaid_amount": self.cost.excess_gbp, "repaid_on": timezone.localdate()}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(intro=repayment_intro(self.cost), **kwargs)
+    @property
+    def intro(self) -> str:
+        return repayment_intro(self.cost)
 
     def save(self, form):
         return services.cost_record_repayment(
