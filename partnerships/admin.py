@@ -250,6 +250,7 @@ class ConductPolicyAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "in_force_from",
         "business_class_min_hours",
+        "premium_economy_min_hours",
         "subsistence_per_meal",
         "subsistence_per_day",
     )
@@ -273,6 +274,8 @@ APPROVAL_FIELDS = (
     "approved_by",
     "approved_on",
 )
+# A cost's excess and its repayment: set only by the services too.
+REPAYMENT_FIELDS = ("excess_gbp", "repaid_amount", "repaid_on", "repayment_recorded_by")
 
 
 def _activity_closed(activity) -> bool:
@@ -314,7 +317,7 @@ class CostInline(ClosedWithActivityMixin, admin.StackedInline):
     model = Cost
     extra = 0
     can_delete = False  # a cost is archived from its own admin, never deleted with the activity's form
-    readonly_fields = ("amount_gbp", *APPROVAL_FIELDS)
+    readonly_fields = ("amount_gbp", *APPROVAL_FIELDS, *REPAYMENT_FIELDS)
 
 
 class EvidenceInline(ClosedWithActivityMixin, admin.TabularInline):
@@ -375,7 +378,7 @@ class CostAdmin(ArchiveAdminMixin, ClosedWithActivityMixin, SimpleHistoryAdmin):
     form = OpenActivityForm
     list_display = ("activity", "category", "amount", "currency", "amount_gbp", "stage", "budget_line")
     list_filter = ("category", "stage", "paid_by")
-    readonly_fields = ("amount_gbp", *APPROVAL_FIELDS)
+    readonly_fields = ("amount_gbp", *APPROVAL_FIELDS, *REPAYMENT_FIELDS)
     raw_id_fields = ("activity",)
 
     def save_model(self, request, obj, form, change):
@@ -402,9 +405,17 @@ class EvidenceAdmin(ClosedWithActivityMixin, SimpleHistoryAdmin):
 @admin.register(Gift)
 class GiftAdmin(ArchiveAdminMixin, ClosedWithActivityMixin, SimpleHistoryAdmin):
     form = OpenActivityForm
-    list_display = ("description", "direction", "counterparty", "value", "given_on", "registered_on")
+    list_display = (
+        "description",
+        "direction",
+        "person",
+        "counterparty",
+        "value",
+        "given_on",
+        "registered_on",
+    )
     list_filter = ("direction", "counterparty_kind")
-    search_fields = ("description", "counterparty")
+    search_fields = ("description", "person", "counterparty")
     readonly_fields = APPROVAL_FIELDS
     raw_id_fields = ("activity",)
 

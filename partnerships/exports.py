@@ -141,6 +141,7 @@ GIFTS = Export(
         Column("Registered", lambda gift: gift.registered_on),
         Column("Given, received or refused", lambda gift: gift.get_direction_display()),
         Column("Gift or hospitality", lambda gift: gift.get_kind_display()),
+        Column("Councillor or officer", lambda gift: gift.person, "Who received or gave it, as registered."),
         Column("From or to", lambda gift: gift.counterparty),
         Column("Who they are", lambda gift: gift.get_counterparty_kind_display()),
         Column("Description", lambda gift: gift.description),

@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django_countries import countries
 
@@ -243,6 +243,12 @@ class ActivityFilter(DefaultFiltersMixin, django_filters.FilterSet):
         )
 
 
+def people_in_the_register() -> list[tuple[str, str]]:
+    """The councillors and officers the current register names, in order, as filter choices."""
+    people = Gift.objects.current().exclude(person="").order_by("person").values_list("person", flat=True)
+    return [(name, name) for name in people.distinct()]
+
+
 class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):
     DEFAULTS = {"financial_year": RECENT_YEARS}
 
@@ -255,15 +261,34 @@ class GiftFilter(DefaultFiltersMixin, django_filters.FilterSet):
     )
     direction = django_filters.ChoiceFilter(label="Given or received", choices=Gift.Direction.choices)
     counterparty_kind = django_filters.ChoiceFilter(label="Who", choices=Gift.CounterpartyKind.choices)
+    # The person filter offers the names the register holds, as published registers list them.
+    person = django_filters.ChoiceFilter(label="Councillor or officer", choices=[], method="filter_person")
+    sort = django_filters.ChoiceFilter(
+        label="Order",
+        choices=[("newest", "Newest first"), ("person", "By councillor or officer, then newest first")],
+        method="sort_by",
+    )
 
     class Meta:
         model = Gift
-        fields = ["q", "financial_year", "partnership", "direction", "counterparty_kind"]
+        fields = ["q", "financial_year", "partnership", "person", "direction", "counterparty_kind", "sort"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         with_data = financial_years_with_rows(Gift.objects.current(), "given_on")
         self.filters["financial_year"].extra["choices"] = financial_year_choices(with_data)
+        self.filters["person"].extra["choices"] = people_in_the_register()
+
+    def filter_person(self, queryset, name, value):
+        return queryset.filter(person=value)
+
+    def sort_by(self, queryset, name, value):
+        if value != "person":
+            return queryset
+        # Grouped by person as registers are published: each person's entries together, newest first;
+        # entries naming nobody last.
+        unnamed_last = Case(When(person="", then=Value(1)), default=Value(0))
+        return queryset.order_by(unnamed_last, "person", "-given_on", "-pk")
 
     def filter_financial_year(self, queryset, name, value):
         return in_financial_year(queryset, "given_on", value)

@@ -47,6 +47,7 @@ urlpatterns = [
     path("evidence/<int:pk>/", activities.evidence_download, name="evidence"),
     path("breaches/<str:kind>/<int:pk>/justify/", activities.breach_justify, name="breach_justify"),
     path("breaches/<str:kind>/<int:pk>/approve/", activities.breach_approve, name="breach_approve"),
+    path("costs/<int:pk>/repayment/", activities.RepaymentView.as_view(), name="cost_repayment"),
     path("activities/gifts/", gifts.gift_list, name="gifts"),
     *export_urls("activities/gifts/export", gifts.gift_export, name="gift_export"),
     path("activities/gifts/new/", gifts.GiftCreateView.as_view(), name="gift_create"),

@@ -172,12 +172,14 @@ def activity_objects(partnership) -> dict:
     from partnerships.tests.factories import CostFactory, ExternalFundingFactory, GiftFactory
 
     cost = CostFactory(activity__partnership=partnership)
+    breach = CostFactory(activity=cost.activity, breach="Example: over the cap", excess_gbp=cost.amount)
     evidence = Evidence.objects.create(
         activity=cost.activity, title="Photo", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="photo.pdf")
     )
     return {
         "activity": cost.activity_id,
         "cost": cost.pk,
+        "cost_breach": breach.pk,
         "evidence": evidence.pk,
         "gift": GiftFactory(partnership=partnership).pk,
         "funding": ExternalFundingFactory(partnership=partnership).pk,

@@ -9,8 +9,19 @@ Safe to run twice: each record is found by its natural key and only created when
 from datetime import date
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
+
 from partnerships import services
-from partnerships.models import Activity, ConductPolicy, Cost, ExternalFunding, Gift, HotelCap, Partnership
+from partnerships.models import (
+    Activity,
+    ConductPolicy,
+    Cost,
+    Evidence,
+    ExternalFunding,
+    Gift,
+    HotelCap,
+    Partnership,
+)
 
 STRATEGY_2008 = "Leicester City Council, International Development Strategy (2008)"
 HANDBOOK = "LGIB, Take your partners (2006), section on conduct and money"
@@ -31,6 +42,7 @@ def _conduct_policy() -> ConductPolicy:
         in_force_from=date(2002, 4, 1),
         defaults={
             "business_class_min_hours": Decimal("8.0"),
+            "premium_economy_min_hours": Decimal("5.0"),
             "subsistence_per_meal": Decimal("30.00"),
             "subsistence_per_day": Decimal("60.00"),
             "gift_registration_threshold": Decimal("25.00"),
@@ -146,7 +158,8 @@ def _example_visits() -> None:
                 date(2002, 9, 11),
                 "210.00",
                 meals=6,
-                description="Example: six meals at £35, over the £30 limit",
+                meal_amounts="30.00, 30.00, 30.00, 30.00, 45.00, 45.00",
+                description="Example: six meals, the last two at £45, over the £30 limit a meal",
             ),
         ],
     )
@@ -215,4 +228,32 @@ def _example_activity(activity: Activity, costs: list[Cost]) -> Activity | None:
     if existing:
         return existing
     activity.source = EXAMPLE
-    return services.activity_log(activity=activity, costs=costs, by=None)
+    return prepared_for_travel(services.activity_log(activity=activity, costs=costs, by=None), by=None)
+
+
+def prepared_for_travel(activity: Activity, *, by) -> Activity:
+    """An example party of adults that travels gets what the gate before travel asks (insurance
+    confirmed, an example risk assessment as evidence), so that it can be marked ready and complete. A
+    youth example keeps its own story: its checklist is as the example gives it."""
+    if not activity.travels or activity.has_young_people or not activity.readiness_missing():
+        return activity
+    if not activity.insurance_confirmed:
+        activity.insurance_confirmed = True
+        activity = services.activity_update_safeguarding(activity=activity, by=by)
+    if not activity.evidence.filter(kind=Evidence.Kind.RISK_ASSESSMENT).exists():
+        # Imported here: the seeding package reads the demonstration's themes when it is imported.
+        from partnerships.seeding.safeguarding import example_pdf
+
+        pdf = example_pdf(
+            "Example risk assessment", "Example, made by the demonstration: not a real document."
+        )
+        services.evidence_add(
+            evidence=Evidence(
+                activity=activity,
+                kind=Evidence.Kind.RISK_ASSESSMENT,
+                title="Example risk assessment",
+                file=ContentFile(pdf, name="example-risk-assessment.pdf"),
+            ),
+            by=by,
+        )
+    return activity

@@ -10,6 +10,9 @@ from decimal import Decimal
 
 from partnerships.models import Activity, Cost
 
+# Each of six meals at £25, within the £30 cap a meal; the line is their sum.
+SIX_MEALS_AT_25 = {"meals": 6, "meal_amounts": ", ".join(["25.00"] * 6)}
+
 
 @dataclass(frozen=True)
 class CostLine:
@@ -72,7 +75,13 @@ ACTIVITIES = [
                 rate="0.850000",
                 details={"region": "europe", "nights": 3},
             ),
-            CostLine(Cost.Category.SUBSISTENCE, VISITS, "150.00", "Example: six meals", details={"meals": 6}),
+            CostLine(
+                Cost.Category.SUBSISTENCE,
+                VISITS,
+                "150.00",
+                "Example: six meals",
+                details=SIX_MEALS_AT_25,
+            ),
         ),
     ),
     ExampleActivity(

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from partnerships import services
 from partnerships.demo import grants as demo_grants
-from partnerships.demo.activities import EXAMPLE
+from partnerships.demo.activities import EXAMPLE, prepared_for_travel
 from partnerships.demo.recent_activities import ACTIVITIES, CostLine, ExampleActivity
 from partnerships.models import Activity, AnnualReview, Cost, ExternalFunding, Gift, Partnership
 from partnerships.models.links import twelve_months_before
@@ -152,13 +152,14 @@ def _example_activity(
         **fields,
     )
     costs = [cost for line in example.costs if (cost := _cost(line, starts_on, happened))]
-    return services.activity_log(
+    activity = services.activity_log(
         activity=activity,
         costs=costs,
         objectives=[action.objective_id] if action else [],
         ways_forward=[action.way_forward_id] if action and action.way_forward_id else [],
         by=context.officer,
     )
+    return prepared_for_travel(activity, by=context.officer)
 
 
 def _cost(line: CostLine, on: date, happened: bool) -> Cost | None:
@@ -298,7 +299,7 @@ def _reviews(context: DemoYears) -> None:
 def settle_past_examples(context: DemoYears) -> None:
     """Example activities whose end date has passed are complete, not planned: their committed costs
     become actual, a breach is explained by the councillor who travelled and approved by an officer,
-    and the activity is completed; one whose safeguarding checklist was never complete is cancelled,
+    and the activity is completed; one whose checklist before travel was never complete is cancelled,
     with that reason, because it cannot honestly be shown as having happened."""
     past = Activity.objects.current().filter(
         source__in=[EXAMPLE, RECENT_EXAMPLE], state__in=[PLANNED, READY], ends_on__lt=context.today
@@ -314,17 +315,15 @@ def settle_past_examples(context: DemoYears) -> None:
 
 def _settle(activity: Activity, context: DemoYears) -> None:
     officer, member = context.officer, context.member
-    if activity.has_young_people and activity.state == PLANNED:
-        check = activity.ready_check()
-        if not check.allowed:
-            services.activity_cancel(
-                activity=activity,
-                by=officer,
-                reason="Example: cancelled by the demonstration, its dates having passed before it could "
-                f"travel. {check.reason}.",
-            )
-            return
-        services.activity_mark_ready(activity=activity, by=officer)
+    missing = activity.readiness_missing() if activity.state == PLANNED else []
+    if missing:
+        services.activity_cancel(
+            activity=activity,
+            by=officer,
+            reason="Example: cancelled by the demonstration, its dates having passed before it could "
+            f"travel. It cannot be marked ready to travel until it has {'; '.join(missing)}.",
+        )
+        return
     for cost in activity.costs.current().filter(stage=Cost.Stage.PLANNED):
         cost.stage = Cost.Stage.ACTUAL
         services.cost_save(cost=cost, by=officer)
@@ -337,6 +336,9 @@ def _settle(activity: Activity, context: DemoYears) -> None:
                 by=member,
             )
         services.breach_approve(item=item, by=officer)
+    # Ready to travel once its breaches are settled (the gate asks that too), then complete.
+    if activity.has_travel_gate and activity.state == PLANNED:
+        services.activity_mark_ready(activity=activity, by=officer)
     services.activity_mark_complete(activity=activity, by=officer)
 
 

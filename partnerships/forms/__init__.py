@@ -6,6 +6,7 @@ from partnerships.forms.activities import (
     CostFormSet,
     EvidenceForm,
     JustificationForm,
+    RepaymentForm,
     SafeguardingForm,
     StateReasonForm,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "PartnershipForm",
     "PartnershipOrganisationForm",
     "PlaceForm",
+    "RepaymentForm",
     "ReportingDeadlineForm",
     "SafeguardingForm",
     "StateReasonForm",

@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 
 from intlinks.bounds import currency_choices
 from intlinks.forms import GovukModelForm, gds_layout, govuk_fields
+from partnerships.forms.grants import StepForm, date_field, money_field
 from partnerships.models import Activity, ActivityStateChange, Cost, Evidence
 from strategy.financial_years import FinancialYear, financial_year_of
 from strategy.models import Action, BudgetLine, Objective, WayForward
@@ -198,6 +199,7 @@ class ActivityForm(GovukModelForm):
 class CostForm(forms.ModelForm):
     # Required by the category, the currency or who pays (the conduct rules), so not marked "(optional)".
     conditionally_required = (
+        "meal_amounts",
         "budget_line",
         "rate_to_gbp",
         "travel_class",
@@ -225,6 +227,7 @@ class CostForm(forms.ModelForm):
             "region",
             "nights",
             "meals",
+            "meal_amounts",
             "days",
         ]
         labels = {"incurred_on": "Date", "amount": "Amount in the currency"}
@@ -244,6 +247,10 @@ class CostForm(forms.ModelForm):
         self._group_budget_lines(line_groups)
         for name in ("amount", "rate_to_gbp", "journey_hours"):
             self.fields[name].widget.attrs["inputmode"] = "decimal"
+        self.fields["meal_amounts"].help_text = (
+            "For two or more meals: each meal's amount in the currency, separated by commas, like "
+            "20.00, 25.00, 45.00. They must add up to the amount; each is checked against the cap a meal."
+        )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -275,6 +282,7 @@ class CostForm(forms.ModelForm):
             ),
             Fieldset(
                 Field.text("meals", field_width=4),
+                Field.text("meal_amounts", field_width=20),
                 Field.text("days", field_width=4),
                 legend="Subsistence: meals and days",
                 legend_size=Size.SMALL,
@@ -373,6 +381,14 @@ class JustificationForm(forms.Form):
         self.helper = gds_layout(self, "Save the justification")
 
 
+class RepaymentForm(StepForm):
+    """What the traveller repaid of a breaching cost, in pounds, and when."""
+
+    submit_label = "Record the repayment"
+    repaid_amount = money_field("Amount repaid (£)")
+    repaid_on = date_field("Date repaid")
+
+
 class StateReasonForm(forms.Form):
     """Why an activity is reopened or cancelled: required, and kept with who and when."""
 
@@ -391,17 +407,29 @@ class StateReasonForm(forms.Form):
 
 
 class SafeguardingForm(GovukModelForm):
+    """The checklist before travel: insurance for every party that travels, the youth checks on top."""
+
     submit_label = "Save the checklist"
+    YOUTH_FIELDS = ("parental_consents", "code_of_behaviour_agreed", "coordinators")
 
     class Meta:
         model = Activity
         fields = [
-            "young_people",
             "insurance_confirmed",
+            "young_people",
             "parental_consents",
             "code_of_behaviour_agreed",
             "coordinators",
         ]
+        labels = {"insurance_confirmed": "Insurance for travelling and public liability confirmed"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.has_young_people:
+            # Adults only: the youth checks do not apply (they appear once young people are counted).
+            for name in self.YOUTH_FIELDS:
+                del self.fields[name]
+            self.helper = gds_layout(self, self.submit_label)
 
 
 class EvidenceForm(GovukModelForm):

@@ -14,6 +14,7 @@ class GiftForm(GovukModelForm):
         fields = [
             "direction",
             "kind",
+            "person",
             "counterparty",
             "counterparty_kind",
             "partnership",

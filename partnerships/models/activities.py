@@ -66,6 +66,11 @@ class Activity(Archivable):
         Kind.TRADE_MISSION,
     )
 
+    # The kinds whose party travels abroad, so that risk assessment and insurance must be in place first
+    # (LGIB: "insurance cover for travelling ... for all categories of personnel"). An exchange sends
+    # people both ways; a trade mission goes out.
+    TRAVELLING_KINDS = (Kind.OUTGOING_VISIT, Kind.YOUTH_EXCHANGE, Kind.STAFF_EXCHANGE, Kind.TRADE_MISSION)
+
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="activities")
     kind = models.CharField(max_length=30, choices=Kind.choices)
     title = models.CharField(max_length=200)
@@ -93,7 +98,8 @@ class Activity(Archivable):
     named_travellers = BoundedTextField(blank=True, help_text="One a line: name and role")
     outcomes = BoundedTextField(blank=True, help_text="Recorded afterwards")
     state = models.CharField(max_length=20, choices=State.choices, default=State.PLANNED)
-    # The safeguarding checklist for an activity with young people.
+    # The checklist before travel: insurance for every party that travels (`readiness_missing`), and the
+    # safeguarding of young people on top.
     insurance_confirmed = models.BooleanField(default=False)
     parental_consents = models.PositiveSmallIntegerField("parental consents received", default=0)
     code_of_behaviour_agreed = models.BooleanField(default=False)
@@ -159,15 +165,33 @@ class Activity(Archivable):
         """The state's tag meaning: complete is good, cancelled is grey, anything still to do is yellow."""
         return STATE_MEANINGS.get(self.state, "warning")
 
-    def safeguarding_missing(self) -> list[str]:
-        """What the youth safeguarding checklist still lacks, in plain words (empty when complete)."""
-        if not self.has_young_people:
+    @property
+    def travels(self) -> bool:
+        """Some of its party travels abroad (`TRAVELLING_KINDS`)."""
+        return self.kind in self.TRAVELLING_KINDS
+
+    @property
+    def has_travel_gate(self) -> bool:
+        """It must pass the gate before it travels: every party that travels, and any activity with young
+        people (the handbook's risk assessment and insurance apply to all who take part)."""
+        return self.travels or self.has_young_people
+
+    def readiness_missing(self) -> list[str]:
+        """What it still lacks before it may travel, in plain words (empty when nothing): a risk
+        assessment and insurance for every party that travels, and the youth safeguarding checks on top."""
+        if not self.has_travel_gate:
             return []
         missing = []
         if not any(e.kind == Evidence.Kind.RISK_ASSESSMENT for e in self.evidence.all()):
             missing.append("a risk assessment uploaded as evidence")
         if not self.insurance_confirmed:
             missing.append("insurance confirmed")
+        if self.has_young_people:
+            missing.extend(self._youth_missing())
+        return missing
+
+    def _youth_missing(self) -> list[str]:
+        missing = []
         if self.young_people == 0:
             missing.append("the number of young people taking part")
         elif self.parental_consents < self.young_people:
@@ -198,13 +222,15 @@ class Activity(Archivable):
         return [count_phrase(costs, "cost", "costs")] if costs else []
 
     def ready_check(self) -> StepCheck:
-        """Ready to travel is the safeguarding gate of a planned activity with young people."""
+        """Ready to travel is the gate of a planned activity whose party travels or has young people."""
         if self.state != self.State.PLANNED:
             return StepCheck(False, "Only a planned activity can be marked ready to travel")
-        if not self.has_young_people:
-            # The page never offers it: without young people there is no gate to pass.
-            return StepCheck(False, "Only an activity with young people is marked ready to travel")
-        missing = self.safeguarding_missing()
+        if not self.has_travel_gate:
+            # The page never offers it: with nobody travelling and no young people there is no gate.
+            return StepCheck(
+                False, "Only an activity that travels or has young people is marked ready to travel"
+            )
+        missing = self.readiness_missing()
         if missing:
             return StepCheck(True, "It cannot be marked ready to travel until it has " + "; ".join(missing))
         if self.unresolved_breach_count():
@@ -219,13 +245,13 @@ class Activity(Archivable):
         )
 
     def complete_check(self) -> StepCheck:
-        """Complete: once ready to travel if it has young people, and with every breach resolved."""
+        """Complete: once ready to travel if it passes the gate (`has_travel_gate`), and with every breach
+        resolved."""
         if self.state in (self.State.COMPLETE, self.State.CANCELLED):
             return StepCheck(False, f"The activity is already {self.get_state_display().lower()}")
-        if self.has_young_people and self.state != self.State.READY:
-            return StepCheck(
-                True, "An activity with young people must be ready to travel before it is complete"
-            )
+        if self.has_travel_gate and self.state != self.State.READY:
+            who = "with young people" if self.has_young_people else "that travels"
+            return StepCheck(True, f"An activity {who} must be ready to travel before it is complete")
         if self.unresolved_breach_count():
             return StepCheck(True, f"It cannot be marked complete: {self._breaches_to_resolve()}")
         return StepCheck(True)
@@ -246,12 +272,12 @@ class Activity(Archivable):
 
     def readiness_lapse(self) -> str:
         """Why a ready-to-travel activity is no longer ready ("" while it still is, or is not ready):
-        a gap reopened in the safeguarding checklist, or a breach left unresolved."""
+        a gap reopened in the checklist before travel, or a breach left unresolved."""
         if self.state != self.State.READY:
             return ""
-        missing = self.safeguarding_missing()
+        missing = self.readiness_missing()
         if missing:
-            return "It is back to planned: the safeguarding checklist now lacks " + "; ".join(missing)
+            return "It is back to planned: the checklist before travel now lacks " + "; ".join(missing)
         if self.unresolved_breach_count():
             return f"It is back to planned: {self._breaches_to_resolve()}"
         return ""

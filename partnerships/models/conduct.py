@@ -9,9 +9,10 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import CURRENT, Archivable, ArchivableQuerySet
@@ -42,6 +43,12 @@ def policy_in_force(policies: Iterable["ConductPolicy"], day: date) -> "ConductP
     return max(candidates, key=lambda policy: policy.in_force_from, default=None)
 
 
+PREMIUM_ECONOMY_MESSAGE = (
+    "Premium economy must be allowed on journeys at least as short as business class: enter hours no "
+    "more than the business class hours"
+)
+
+
 class ConductPolicyQuerySet(ArchivableQuerySet):
     def in_force_on(self, day: date) -> "ConductPolicy | None":
         """The policy in force on `day` (see `policy_in_force`), in one query."""
@@ -61,6 +68,16 @@ class ConductPolicy(Archivable):
         decimal_places=1,
         validators=[MinValueValidator(Decimal("0"))],
         help_text="Business class is allowed only for a journey longer than this",
+    )
+    # Premium economy is a smaller step up from economy than business class, so a council may allow it on
+    # shorter journeys; never on journeys shorter than business class would need (`clean`, constraint).
+    premium_economy_min_hours = models.DecimalField(
+        "premium economy allowed above (hours' journey)",
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text="Premium economy is allowed only for a journey longer than this; at most the business "
+        "class hours",
     )
     subsistence_per_meal = models.DecimalField(
         "subsistence cap per meal (£)", **MONEY, validators=MONEY_BOUNDS
@@ -92,6 +109,7 @@ class ConductPolicy(Archivable):
             models.CheckConstraint(
                 condition=Q(
                     business_class_min_hours__gte=0,
+                    premium_economy_min_hours__gte=0,
                     subsistence_per_meal__gte=0,
                     subsistence_per_day__gte=0,
                     gift_registration_threshold__gte=0,
@@ -99,10 +117,20 @@ class ConductPolicy(Archivable):
                 ),
                 name="conduct_policy_not_negative",
             ),
+            models.CheckConstraint(
+                condition=Q(premium_economy_min_hours__lte=F("business_class_min_hours")),
+                name="conduct_policy_premium_economy_not_above_business",
+                violation_error_message=PREMIUM_ECONOMY_MESSAGE,
+            ),
         ]
 
     def __str__(self):
         return f"Conduct policy in force from {self.in_force_from:%-d %B %Y}"
+
+    def clean(self):
+        business, premium = self.business_class_min_hours, self.premium_economy_min_hours
+        if business is not None and premium is not None and premium > business:
+            raise ValidationError({"premium_economy_min_hours": PREMIUM_ECONOMY_MESSAGE})
 
     def archive_blockers(self) -> list[str]:
         """The council must always have rules in force: the last current policy stays."""

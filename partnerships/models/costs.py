@@ -1,12 +1,13 @@
 """The costs of an activity: in any currency, converted to pounds at the recorded rate, charged to a
 budget line when the council pays, and flagged against the conduct rules by the service."""
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from intlinks.archive import CURRENT, Archivable
@@ -17,7 +18,7 @@ from intlinks.bounds import (
     is_currency,
     texts_in_bounds,
 )
-from intlinks.money import MAX_AMOUNT, MONEY, amounts_in_bounds, format_money, to_pennies
+from intlinks.money import MAX_AMOUNT, MONEY, PENNY, ZERO, amounts_in_bounds, format_money, to_pennies
 from partnerships.models.activities import Activity
 from partnerships.models.approvals import (
     FLAGGED,
@@ -37,6 +38,52 @@ MAX_COST = MAX_AMOUNT
 def in_pounds(amount: Decimal, rate: Decimal) -> Decimal:
     """The pound amount of `amount` at `rate` pounds to one unit, rounded half up to the penny."""
     return to_pennies(amount * rate)
+
+
+# The meals of one subsistence line are kept as their amounts in a short text ("20.00, 25.00, 45.00"),
+# not as rows of a table of their own: they are one fact about one bill (its receipt's lines), always
+# read and written with the cost, approved with it (`Cost.AMOUNT_FIELDS`) and never queried alone, and
+# the text keeps the activity form one formset deep. `meal_amounts_of` is the one reader and checker.
+MEAL_AMOUNTS_MAX_LENGTH = 300
+MEAL_AMOUNTS_HELP = "The amount of each meal in the cost's currency, separated by commas, like 20.00, 25.00"
+
+
+def meal_amounts_of(text: str) -> list[Decimal]:
+    """The meal amounts written in `text` ("20, 25.50, £45"), each to the penny; ValidationError naming
+    the first that is not an amount of money."""
+    amounts = []
+    for number, part in enumerate((p.strip() for p in (text or "").split(",")), start=1):
+        if not part:
+            continue
+        try:
+            amount = Decimal(part.removeprefix("£").replace(" ", ""))
+        except InvalidOperation:
+            amount = None
+        if amount is None or not amount.is_finite() or amount < 0 or amount != amount.quantize(PENNY):
+            raise ValidationError(f"Meal {number}: enter an amount like 25.00, not “{part[:20]}”")
+        if amount > MAX_AMOUNT:
+            raise ValidationError(f"Meal {number}: enter an amount of {MAX_AMOUNT:,.0f} or less")
+        amounts.append(amount.quantize(PENNY))
+    return amounts
+
+
+def written_meal_amounts(amounts: list[Decimal]) -> str:
+    """How meal amounts are stored and shown: "20.00, 25.00, 45.00"."""
+    return ", ".join(f"{amount:.2f}" for amount in amounts)
+
+
+# A breach settled by the traveller: the excess (the pounds above the caps) is repaid in full. The cost
+# then needs neither a justification nor an approval ("Excess repaid"), as the LGIB handbook allows a
+# council to "ask individuals to meet the difference themselves". A breach whose excess the rules cannot
+# put in pounds (a fare's class) is never settled this way: a repayment is recorded, the approval stays.
+REPAID_IN_FULL = Q(excess_gbp__isnull=False, repaid_amount__isnull=False, repaid_amount__gte=F("excess_gbp"))
+
+
+class CostQuerySet(BreachQuerySet):
+    def unresolved(self):
+        """Breaches needing a justification or an approval, except those whose excess is repaid in full
+        (the partial indexes on `UNRESOLVED` still serve this narrower query)."""
+        return super().unresolved().exclude(REPAID_IN_FULL)
 
 
 class Cost(Archivable, BreachApproval):
@@ -101,9 +148,28 @@ class Cost(Archivable, BreachApproval):
     region = models.CharField("hotel region", max_length=20, choices=Region.choices, blank=True)
     nights = models.PositiveSmallIntegerField(null=True, blank=True)
     meals = models.PositiveSmallIntegerField(null=True, blank=True)
+    meal_amounts = models.CharField(
+        "amount of each meal", max_length=MEAL_AMOUNTS_MAX_LENGTH, blank=True, help_text=MEAL_AMOUNTS_HELP
+    )
     days = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The pounds above the caps, stored with the breach by the service (None when there is no breach
+    # or the rules cannot put it in pounds), and what the traveller repaid of it.
+    excess_gbp = models.DecimalField(
+        "excess over the rules (£)", **MONEY, null=True, blank=True, editable=False
+    )
+    repaid_amount = models.DecimalField("excess repaid (£)", **MONEY, null=True, blank=True, editable=False)
+    repaid_on = models.DateField("date repaid", null=True, blank=True, editable=False, validators=DATE_BOUNDS)
+    repayment_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="repayment recorded by",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
-    objects = BreachQuerySet.as_manager()
+    objects = CostQuerySet.as_manager()
     history = HistoricalRecords()
 
     # What an approval is given for: the amount, and the facts the conduct rules check it against (a
@@ -118,6 +184,7 @@ class Cost(Archivable, BreachApproval):
         "region",
         "nights",
         "meals",
+        "meal_amounts",
         "days",
     )
 
@@ -155,8 +222,8 @@ class Cost(Archivable, BreachApproval):
         ]
         constraints = [
             *texts_in_bounds("breach", "justification"),
-            *dates_in_bounds("incurred_on", "approved_on"),
-            *amounts_in_bounds("amount_gbp"),
+            *dates_in_bounds("incurred_on", "approved_on", "repaid_on"),
+            *amounts_in_bounds("amount_gbp", "excess_gbp", "repaid_amount"),
             currency_code_constraint("currency"),
             models.CheckConstraint(
                 condition=Q(amount__gte=0, amount__lte=MAX_AMOUNT), name="cost_amount_in_range"
@@ -172,6 +239,11 @@ class Cost(Archivable, BreachApproval):
                 name="cost_budget_line_when_council_pays",
             ),
             *second_person_constraints("cost"),
+            models.CheckConstraint(
+                condition=Q(repaid_amount__isnull=True, repaid_on__isnull=True)
+                | Q(repaid_amount__gt=0, repaid_amount__lte=F("amount_gbp"), repaid_on__gte=F("incurred_on")),
+                name="cost_repayment_dated_and_within_the_cost",
+            ),
         ]
 
     def __str__(self):
@@ -187,6 +259,47 @@ class Cost(Archivable, BreachApproval):
     def council_pays_any(cls, costs) -> bool:
         """Whether the council pays any of `costs` (then their activity is paid from public funds)."""
         return any(cost.paid_by == cls.PaidBy.COUNCIL for cost in costs)
+
+    @property
+    def excess_repaid(self) -> bool:
+        """The breach is settled: the traveller repaid its whole excess (`REPAID_IN_FULL`)."""
+        return bool(
+            self.breach
+            and self.excess_gbp is not None
+            and self.repaid_amount is not None
+            and self.repaid_amount >= self.excess_gbp
+        )
+
+    @property
+    def needs_attention(self) -> bool:
+        return super().needs_attention and not self.excess_repaid
+
+    def repayment_refusal(self) -> str:
+        """Why a repayment of the excess cannot be recorded now ("" when it can): the page, the view and
+        the service ask this one rule."""
+        if not self.breach:
+            return "This cost breaks none of the rules: there is no excess to repay"
+        if self.is_locked:
+            return self.activity.lock_refusal()
+        return ""
+
+    def approval_refusal(self, user) -> str:
+        refusal = super().approval_refusal(user)
+        if not refusal and self.excess_repaid:
+            return "The excess is repaid in full: there is nothing to approve"
+        return refusal
+
+    @property
+    def can_record_repayment(self) -> bool:
+        return not self.repayment_refusal()
+
+    @property
+    def meal_amount_list(self) -> list[Decimal]:
+        """The amounts of its meals, as validated (empty when it records none)."""
+        try:
+            return meal_amounts_of(self.meal_amounts)
+        except ValidationError:
+            return []
 
     def removal_refusal(self) -> str:
         """Why an officer may not take this cost off its activity's form ("" when they may): a breach
@@ -276,4 +389,32 @@ class Cost(Archivable, BreachApproval):
                 errors["region"] = "Select the region of the hotel"
         if self.category == self.Category.SUBSISTENCE and not (self.meals or self.days):
             errors["meals"] = "Enter the number of meals or of days the subsistence covers"
+        if self.category == self.Category.SUBSISTENCE:
+            errors.update(self._meal_errors())
+        elif self.meal_amounts:
+            self.meal_amounts = ""  # only subsistence is checked meal by meal
         return errors
+
+    def _meal_errors(self) -> dict:
+        """Several meals on one line each carry their amount, and the amounts add up to the line's."""
+        try:
+            amounts = meal_amounts_of(self.meal_amounts)
+        except ValidationError as error:
+            return {"meal_amounts": error.messages[0]}
+        meals = self.meals or 0
+        if not amounts:
+            if meals > 1:
+                return {"meal_amounts": f"Enter the amount of each of the {meals} meals, separated by commas"}
+            return {}
+        if len(amounts) != meals:
+            return {
+                "meal_amounts": f"Enter {meals} amount{'s' if meals != 1 else ''}, one for each meal: "
+                f"{len(amounts)} {'was' if len(amounts) == 1 else 'were'} entered"
+            }
+        self.meal_amounts = written_meal_amounts(amounts)
+        if self.amount is not None and sum(amounts, ZERO) != self.amount:
+            return {
+                "meal_amounts": f"The meals add up to {sum(amounts, ZERO):,.2f} {self.currency}, "
+                f"not the amount of {self.amount:,.2f}: correct one or the other"
+            }
+        return {}

@@ -44,6 +44,14 @@ class Gift(Archivable, BreachApproval):
 
     direction = models.CharField(max_length=10, choices=Direction.choices)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.GIFT)
+    # The councillor or officer, named as the published register names them. A name, not a user: many
+    # councillors never sign in, and the register must outlive anyone's account.
+    person = models.CharField(
+        "councillor or officer",
+        max_length=200,
+        blank=True,
+        help_text="Who received or gave it, as the published register names them, like Cllr Jane Smith",
+    )
     counterparty = models.CharField("from or to whom", max_length=200)
     counterparty_kind = models.CharField("who they are", max_length=10, choices=CounterpartyKind.choices)
     partnership = models.ForeignKey(
@@ -107,6 +115,7 @@ class Gift(Archivable, BreachApproval):
         return (self.registered_on - self.given_on) > timedelta(days=REGISTRATION_DAYS)
 
     def clean(self):
+        self.person = " ".join(self.person.split())
         errors = {}
         if self.value is not None and self.value < 0:
             errors["value"] = "The value cannot be negative"

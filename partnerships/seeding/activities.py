@@ -16,6 +16,7 @@ from django.utils import timezone
 from intlinks.money import ZERO
 from intlinks.seeding import EXAMPLE_SOURCE, day_between, save_links, save_rows
 from partnerships.models import MAX_COST, Activity, ActivityStateChange, Cost, Evidence, in_pounds
+from partnerships.models.costs import written_meal_amounts
 from partnerships.seeding.conduct import SETTLED_DAYS, Policies, flag_cost, resolve
 from partnerships.seeding.costs import TRAVELLING, spending
 from partnerships.seeding.links import ACTIVITY_WEIGHT, SeededLink
@@ -125,7 +126,8 @@ class ActivityMaker:
         self._goal(activity)
 
     def _people(self, activity: Activity) -> bool:
-        """Who takes part; False when young people do and their safeguarding checklist is not done."""
+        """Who takes part; False when its checklist before travel (`Activity.readiness_missing`) is not
+        done: risk assessment and insurance for a party that travels, the youth checks on top."""
         rng = self.rng
         if activity.kind in TRAVELLING or activity.kind == K.INCOMING_DELEGATION:
             activity.councillors, activity.officers = rng.randint(0, 3), rng.randint(1, 3)
@@ -136,14 +138,17 @@ class ActivityMaker:
             activity.businesses = rng.randint(2, 12)
         if activity.kind == K.CULTURAL_EVENT:
             activity.community_members = rng.randint(20, 400)
+        if not activity.has_travel_gate:
+            return True
+        days_ago = (self.today - activity.starts_on).days
+        checked = rng.random() < (0.4 if days_ago < 0 else 0.9 if days_ago < SETTLED_DAYS else 0.995)
         if activity.kind == K.YOUTH_EXCHANGE:
-            days_ago = (self.today - activity.starts_on).days
-            checked = rng.random() < (0.4 if days_ago < 0 else 0.9 if days_ago < SETTLED_DAYS else 0.995)
             check_list(rng, activity, done=checked)
-            if checked:
-                self.evidence.append(risk_assessment(rng, activity, self.document))
-            return checked
-        return True
+        else:
+            activity.insurance_confirmed = checked or rng.random() < 0.5
+        if checked:
+            self.evidence.append(risk_assessment(rng, activity, self.document))
+        return checked
 
     def _state(self, activity: Activity, *, resolved: bool, checked: bool) -> str:
         """Cancelled now and then; ready only with the safeguarding checklist done; complete only when
@@ -182,6 +187,10 @@ class ActivityMaker:
         amount = (pounds / rate).quantize(Decimal("0.01"))
         if amount > MAX_COST:  # more units than one cost may hold: the invoice came in pounds
             currency, rate, amount = "GBP", Decimal("1"), pounds.quantize(Decimal("0.01"))
+        meal_pounds = details.pop("meal_pounds", None)
+        if meal_pounds:  # each meal in the currency; the line is their sum, as the form requires
+            meals = [(meal / rate).quantize(Decimal("0.01")) for meal in meal_pounds]
+            amount, details["meal_amounts"] = sum(meals), written_meal_amounts(meals)
         line = (
             self.lines[LINE_OF_KIND.get(activity.kind, "visits")] if paid_by == Cost.PaidBy.COUNCIL else None
         )

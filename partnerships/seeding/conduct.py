@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from intlinks.seeding import EXAMPLE_SOURCE, save_rows
-from partnerships.conduct import breach_text, check_cost, check_gift
+from partnerships.conduct import breach_text, check_cost, check_gift, excess_of
 from partnerships.models import ConductPolicy, Cost, Gift, HotelCap, Region, policy_in_force
 from partnerships.models.approvals import BreachApproval
 from strategy.financial_years import FinancialYear
@@ -45,6 +45,7 @@ def seed_policies(years: list[FinancialYear]) -> Policies:
         policy = ConductPolicy(
             in_force_from=year.first_day,
             business_class_min_hours=Decimal("8.0"),
+            premium_economy_min_hours=Decimal("5.0"),
             subsistence_per_meal=Decimal("30.00"),  # the LGIB handbook's example
             subsistence_per_day=(Decimal("60.00") * rise).quantize(Decimal("1")),
             gift_registration_threshold=Decimal("25.00") if version == 0 else Decimal("50.00"),
@@ -63,7 +64,8 @@ def seed_policies(years: list[FinancialYear]) -> Policies:
 
 
 def flag_cost(cost: Cost, policies: Policies) -> None:
-    cost.breach = breach_text(check_cost(cost, policies.on(cost.incurred_on)))
+    flags = check_cost(cost, policies.on(cost.incurred_on))
+    cost.breach, cost.excess_gbp = breach_text(flags), excess_of(flags)
 
 
 def flag_gift(gift: Gift, policies: Policies) -> None:

@@ -11,7 +11,7 @@ from partnerships.models import Activity, ConductPolicy, Cost, Region
 from partnerships.seeding.places import PlaceSpec
 
 K, C = Activity.Kind, Cost.Category
-TRAVELLING = (K.OUTGOING_VISIT, K.STAFF_EXCHANGE, K.TRADE_MISSION, K.YOUTH_EXCHANGE)
+TRAVELLING = Activity.TRAVELLING_KINDS
 # Hours of a journey from the UK, by the hotel region of the place.
 HOURS = {
     Region.UK: (1, 4),
@@ -55,8 +55,9 @@ def _travel(rng, activity: Activity, place: PlaceSpec, policy, nights: int) -> l
         _hotel(rng, policy, place.region, nights, place.currency),
     ]
     if activity.kind != K.YOUTH_EXCHANGE:
-        meals = 2 * nights
-        bills.append((C.SUBSISTENCE, pounds(rng, 12, 31) * meals, place.currency, {"meals": meals}))
+        # Each meal around the cap a meal (a few go over it), as the receipt's lines.
+        meals = [pounds(rng, 12, 33) for _ in range(2 * nights)]
+        bills.append((C.SUBSISTENCE, sum(meals), place.currency, {"meals": len(meals), "meal_pounds": meals}))
     return bills
 
 

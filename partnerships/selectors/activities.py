@@ -94,7 +94,11 @@ def activity_detail(pk: int) -> Activity:
             Prefetch(
                 "costs",
                 queryset=Cost.objects.current().select_related(
-                    "budget_line__budget", "recorded_by", "approved_by", "justified_by"
+                    "budget_line__budget",
+                    "recorded_by",
+                    "approved_by",
+                    "justified_by",
+                    "repayment_recorded_by",
                 ),
             ),
             Prefetch("state_changes", queryset=ActivityStateChange.objects.select_related("changed_by")),
@@ -118,7 +122,7 @@ ATTENTION_SHOWN = 50
 class Attention:
     costs: list  # the oldest ATTENTION_SHOWN
     gifts: list  # likewise
-    unready_youth_activities: list
+    unready_activities: list  # planned, travelling or with young people, still lacking the gate
     deadlines: list
     cost_count: int = 0  # every unresolved breach, shown or not
     gift_count: int = 0
@@ -126,14 +130,14 @@ class Attention:
 
 
 def needs_attention(*, today: date | None = None) -> Attention:
-    """What officers must act on: unresolved breaches, youth activities not ready, near deadlines."""
+    """What officers must act on: unresolved breaches, activities not ready to travel, near deadlines."""
     today = today or timezone.localdate()
     costs = Cost.objects.unresolved().select_related("activity__partnership__place", "recorded_by")
     gifts = Gift.objects.unresolved().select_related("partnership__place", "recorded_by")
-    youth = (
+    gated = (
         Activity.objects.current()
         .filter(state=Activity.State.PLANNED, ends_on__gte=today)
-        .filter(Q(kind=Activity.Kind.YOUTH_EXCHANGE) | Q(young_people__gt=0))
+        .filter(Q(kind__in=Activity.TRAVELLING_KINDS) | Q(young_people__gt=0))
         .select_related("partnership__place")
         .prefetch_related("evidence")
         .order_by("starts_on")
@@ -148,7 +152,7 @@ def needs_attention(*, today: date | None = None) -> Attention:
     return Attention(
         costs=list(costs.order_by("incurred_on", "pk")[:ATTENTION_SHOWN]),
         gifts=list(gifts.order_by("given_on", "pk")[:ATTENTION_SHOWN]),
-        unready_youth_activities=[activity for activity in youth if activity.safeguarding_missing()],
+        unready_activities=[activity for activity in gated if activity.readiness_missing()],
         deadlines=list(deadlines),
         cost_count=Cost.objects.unresolved().count(),
         gift_count=Gift.objects.unresolved().count(),

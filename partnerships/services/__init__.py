@@ -12,7 +12,7 @@ from partnerships.services.activities import (
     evidence_delete,
     settle_readiness,
 )
-from partnerships.services.conduct import breach_approve, breach_justify
+from partnerships.services.conduct import breach_approve, breach_justify, cost_record_repayment
 from partnerships.services.funding import funding_save
 from partnerships.services.gifts import gift_save
 from partnerships.services.grants import (
@@ -50,6 +50,7 @@ __all__ = [
     "breach_approve",
     "breach_justify",
     "contact_save",
+    "cost_record_repayment",
     "cost_save",
     "evidence_add",
     "evidence_delete",

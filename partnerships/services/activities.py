@@ -14,7 +14,7 @@ from django.db import transaction
 
 from intlinks.editing import save_rows, validate_rows
 from intlinks.services import record_archive
-from partnerships.conduct import breach_text, check_cost
+from partnerships.conduct import breach_text, check_cost, excess_of
 from partnerships.models import (
     Activity,
     ActivityStateChange,
@@ -70,7 +70,9 @@ def _flag_cost(cost: Cost, by: AbstractBaseUser | None, policies: list[ConductPo
     cost.full_clean(exclude=["activity"])
     cost.amount_gbp = cost.converted_amount()
     note_amount_change(cost, by=by)
-    cost.record_breach(breach_text(check_cost(cost, policy_in_force(policies, cost.incurred_on))))
+    flags = check_cost(cost, policy_in_force(policies, cost.incurred_on))
+    cost.record_breach(breach_text(flags))
+    cost.excess_gbp = excess_of(flags)
 
 
 @transaction.atomic

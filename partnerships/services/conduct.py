@@ -1,12 +1,16 @@
-"""Writes about breaches of the conduct rules: a cost's or a gift's justification, and its approval."""
+"""Writes about breaches of the conduct rules: a cost's or a gift's justification, its approval, and a
+traveller's repayment of a cost's excess."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from intlinks.money import format_money
+from partnerships.models import Cost
 from partnerships.models.approvals import BreachApproval
 
 
@@ -61,3 +65,35 @@ def breach_approve(*, item: BreachApproval, by: AbstractBaseUser, on: date | Non
     item.full_clean()
     item.save()
     return item
+
+
+@transaction.atomic
+def cost_record_repayment(*, cost: Cost, amount: Decimal, repaid_on: date, by: AbstractBaseUser) -> Cost:
+    """Record that the traveller repaid (some of) a breaching cost's excess, in pounds, on a date, and who
+    recorded it. Repaid in full (`Cost.excess_repaid`), the breach is settled without an approval; a
+    later repayment record replaces this one (the history keeps both)."""
+    cost = _fresh(cost)
+    refusal = cost.repayment_refusal()
+    if refusal:
+        raise ValidationError(refusal)
+    errors = {}
+    if amount is None or amount <= 0:
+        errors["repaid_amount"] = "Enter the amount repaid, more than £0"
+    elif amount > cost.amount_gbp:
+        errors["repaid_amount"] = (
+            f"The amount repaid cannot be more than the cost, {format_money(cost.amount_gbp)}"
+        )
+    if repaid_on is None:
+        errors["repaid_on"] = "Enter the date it was repaid"
+    elif repaid_on > timezone.localdate():
+        errors["repaid_on"] = "The date repaid cannot be in the future"
+    elif repaid_on < cost.incurred_on:
+        errors["repaid_on"] = (
+            f"The date repaid cannot be before the cost's date, {cost.incurred_on:%-d %B %Y}"
+        )
+    if errors:
+        raise ValidationError(errors)
+    cost.repaid_amount, cost.repaid_on, cost.repayment_recorded_by = amount, repaid_on, by
+    cost.full_clean()
+    cost.save()
+    return cost

@@ -126,6 +126,10 @@ class ConductPolicyFactory(factory.django.DjangoModelFactory):
 
     in_force_from = date(2020, 4, 1)
     business_class_min_hours = Decimal("8.0")
+    # Never above the business class hours (a database constraint): 5 hours, or fewer with them.
+    premium_economy_min_hours = factory.LazyAttribute(
+        lambda policy: min(Decimal("5.0"), policy.business_class_min_hours)
+    )
     subsistence_per_meal = Decimal("30.00")
     subsistence_per_day = Decimal("60.00")
     gift_registration_threshold = Decimal("50.00")
@@ -152,7 +156,9 @@ class ActivityFactory(factory.django.DjangoModelFactory):
         model = Activity
 
     partnership = factory.SubFactory(PartnershipFactory)
-    kind = Activity.Kind.OUTGOING_VISIT
+    # A visit paid from public funds that nobody travels to (a delegation hosted here): no checklist
+    # before travel stands between it and "complete". Tests of that gate name a travelling kind.
+    kind = Activity.Kind.INCOMING_DELEGATION
     title = factory.Sequence(lambda n: f"Visit {n}")
     starts_on = date(2026, 6, 1)
     ends_on = date(2026, 6, 4)

@@ -63,7 +63,7 @@ def test_an_old_financial_year_named_in_the_address_is_accepted():
 
 
 def test_the_activity_list_totals_the_council_spend_of_what_the_filters_select(officer_client):
-    shown = ActivityFactory(title="Shown")
+    shown = ActivityFactory(title="Shown", kind=Activity.Kind.OUTGOING_VISIT)
     CostFactory(activity=shown, amount=Decimal("100.00"))
     CostFactory(activity=shown, amount=Decimal("200.00"), currency="EUR", rate_to_gbp=Decimal("0.5"))
     CostFactory(activity=shown, amount=Decimal("50.00"), stage=Cost.Stage.PLANNED)

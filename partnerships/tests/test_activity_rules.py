@@ -52,7 +52,7 @@ def test_a_youth_exchange_with_its_checklist_complete_can_be_marked_ready(settin
     settings.MEDIA_ROOT = tmp_path
     activity = with_checklist_complete(youth_exchange())
 
-    assert activity.safeguarding_missing() == []
+    assert activity.readiness_missing() == []
     assert activity.can_mark_ready
 
 
@@ -60,8 +60,8 @@ def test_a_youth_exchange_with_its_checklist_complete_can_be_marked_ready(settin
     ("fields", "reason"),
     [
         (
-            {"kind": Activity.Kind.OUTGOING_VISIT},
-            "Only an activity with young people is marked ready to travel",
+            {"kind": Activity.Kind.INCOMING_DELEGATION},
+            "Only an activity that travels or has young people is marked ready to travel",
         ),
         (
             {"kind": Activity.Kind.YOUTH_EXCHANGE, "young_people": 3, "state": Activity.State.READY},
@@ -69,7 +69,7 @@ def test_a_youth_exchange_with_its_checklist_complete_can_be_marked_ready(settin
         ),
     ],
 )
-def test_ready_to_travel_is_not_offered_outside_the_youth_gate(fields, reason):
+def test_ready_to_travel_is_not_offered_outside_the_gate(fields, reason):
     activity = ActivityFactory(**fields)
 
     check = activity.ready_check()
@@ -79,8 +79,8 @@ def test_ready_to_travel_is_not_offered_outside_the_youth_gate(fields, reason):
         services.activity_mark_ready(activity=activity)
 
 
-def test_an_activity_without_young_people_needs_no_safeguarding():
-    assert ActivityFactory(kind=Activity.Kind.OUTGOING_VISIT).safeguarding_missing() == []
+def test_an_activity_nobody_travels_to_without_young_people_needs_no_checklist():
+    assert ActivityFactory(kind=Activity.Kind.INCOMING_DELEGATION).readiness_missing() == []
 
 
 # ---- complete ----------------------------------------------------------------------------------------

@@ -43,8 +43,8 @@ def activities_with_everything(count: int, partnership=None) -> None:
         ("/partnerships/activities/export.csv", 11),  # a savepoint and its release; place names; years
         ("/partnerships/activities/attention/", 10),  # two more since issue 10: the breaches counted
         # two more since issue 10: its partnership filter; one more since issue 11: the total value
-        ("/partnerships/activities/gifts/", 12),  # two more (issue 13): the years that have gifts
-        ("/partnerships/activities/gifts/export.csv", 10),  # a savepoint and its release; years
+        ("/partnerships/activities/gifts/", 13),  # two (issue 13): the years that have gifts; one: the people
+        ("/partnerships/activities/gifts/export.csv", 11),  # a savepoint and its release; years; people
         ("/partnerships/activities/funding/", 12),  # one more since issue 10: the count of bids; two: years
     ],
 )
@@ -128,7 +128,7 @@ def test_logs_an_activity_with_its_costs_in_one_form(officer_client):
             "currency": "EUR",
             "rate_to_gbp": "0.850000",
         },
-        {"category": "subsistence", "meals": "3", "amount": "75.00"},
+        {"category": "subsistence", "meals": "3", "meal_amounts": "20.00, 25.00, 30.00", "amount": "75.00"},
     ]
 
     response = officer_client.post(f"/partnerships/{link.pk}/activities/new/", log_form(link, costs))
@@ -262,7 +262,7 @@ def test_the_gift_register_searches_flags_and_exports(officer_client):
     assert "Registered 45 days after the date: the code asks for 28" in page
     assert "Gifts from this source add up to £60.00 in 12 months, more than £50.00" in page
     rows = list(csv.reader(io.StringIO(export.getvalue().decode())))
-    assert [row[6] for row in rows[1:]] == ["Dinner", "Pen"]
+    assert [row[7] for row in rows[1:]] == ["Dinner", "Pen"]
 
 
 def test_a_partnership_shows_every_gift_the_council_has_given_it(officer_client):

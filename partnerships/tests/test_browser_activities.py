@@ -25,6 +25,9 @@ def accessible(page, name):
     return page
 
 
+RISK_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
 def fill_cost(page, index, **fields):
     """Add a cost ("Add another cost") and fill it in."""
     page.get_by_role("button", name="Add another cost").click()
@@ -82,7 +85,9 @@ def test_a_visit_with_a_business_class_breach_is_justified_approved_and_counted_
         nights="3",
         **common,
     )
-    fill_cost(page, 2, category="subsistence", amount="-75.00", meals="3", **common)
+    fill_cost(
+        page, 2, category="subsistence", amount="-75.00", meals="3", meal_amounts="20, 25, 30", **common
+    )
     accessible(page, "log-form")
     page.get_by_role("button", name="Save the activity").click()
 
@@ -94,9 +99,11 @@ def test_a_visit_with_a_business_class_breach_is_justified_approved_and_counted_
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Civic visit to Krefeld")
     expect(page.locator("main")).to_contain_text("Business class for a 1.5-hour journey")
-    # An unresolved breach: the page says why it cannot be completed instead of offering the button.
+    # The checklist before travel and an unresolved breach: the page says why instead of the buttons.
     expect(page.get_by_role("button", name="Mark complete")).to_have_count(0)
-    expect(page.locator("main")).to_contain_text("It cannot be marked complete: 1 breach")
+    expect(page.locator("main")).to_contain_text(
+        "It cannot be marked ready to travel until it has a risk assessment uploaded as evidence"
+    )
     page.get_by_label("Why is the breach necessary?").fill("Medical advice: the councillor must lie flat")
     page.get_by_role("button", name="Save the justification").click()
     expect(page.locator("main")).to_contain_text("a second person must now approve it")
@@ -110,8 +117,22 @@ def test_a_visit_with_a_business_class_breach_is_justified_approved_and_counted_
     page.get_by_role("link", name="Civic visit to Krefeld").click()
     page.get_by_role("button", name=re.compile("Approve the breach")).click()
     expect(page.locator("main")).to_contain_text("Approved by Colleague")
+    # Every party that travels: insurance confirmed and a risk assessment, then ready, then complete.
+    page.get_by_role("link", name="Checklist before travel").click()
+    page.get_by_label("Insurance for travelling and public liability confirmed").check()
+    page.get_by_role("button", name="Save the checklist").click()
+    page.get_by_role("link", name="Add evidence").click()
+    page.get_by_label("Risk assessment").check()
+    page.get_by_label("Title").fill("Risk assessment for Krefeld")
+    page.get_by_label("File").set_input_files(
+        files=[{"name": "risk.pdf", "mimeType": "application/pdf", "buffer": RISK_PDF}]
+    )
+    page.get_by_role("button", name="Upload").click()
+    page.get_by_role("button", name="Mark ready to travel").click()
     page.get_by_role("button", name="Mark complete").click()
-    expect(page.locator(".govuk-tag", has_text="Complete")).to_be_visible()
+    expect(
+        page.locator(".govuk-tag", has_text="Complete").first
+    ).to_be_visible()  # the state, then the checklist
     accessible(page, "activity-complete")
 
     page.goto(f"{live_server.url}{line.budget.get_absolute_url()}")

@@ -152,14 +152,21 @@ def test_the_activity_export_leaves_out_archived_activities_and_costs(officer_cl
 
 
 def test_the_activity_and_gift_exports_quote_text_a_spreadsheet_would_run(officer_client):
-    activity = ActivityFactory(title="=HYPERLINK(1)", partnership__place__name="+Place")
-    GiftFactory(counterparty="@SUM(A1)", description="-2 + 3", activity=activity)
+    activity = ActivityFactory(
+        title="=HYPERLINK(1)", kind=Activity.Kind.OUTGOING_VISIT, partnership__place__name="+Place"
+    )
+    GiftFactory(person="=Cllr", counterparty="@SUM(A1)", description="-2 + 3", activity=activity)
 
     activity_row = rows_of(officer_client, ACTIVITIES)[1]
     gift_row = rows_of(officer_client, GIFTS)[1]
 
     assert activity_row[:3] == ["'=HYPERLINK(1)", "Outgoing visit", "'+Place (France)"]
-    assert (gift_row[4], gift_row[6], gift_row[11]) == ("'@SUM(A1)", "'-2 + 3", "'=HYPERLINK(1)")
+    assert (gift_row[4], gift_row[5], gift_row[7], gift_row[12]) == (
+        "'=Cllr",
+        "'@SUM(A1)",
+        "'-2 + 3",
+        "'=HYPERLINK(1)",
+    )
 
 
 def test_the_gift_export_flags_each_entry_under_the_policy_in_force_on_its_date(officer_client, small_chunks):
@@ -176,8 +183,8 @@ def test_the_gift_export_flags_each_entry_under_the_policy_in_force_on_its_date(
 
     rows = rows_of(officer_client, GIFTS)[1:]
 
-    flags = {row[6]: row[12] for row in rows}
-    assert [row[6] for row in rows] == ["Gift of the 3", "Gift of the 2", "Gift of the 1"]
+    flags = {row[7]: row[13] for row in rows}
+    assert [row[7] for row in rows] == ["Gift of the 3", "Gift of the 2", "Gift of the 1"]
     assert flags["Gift of the 1"] == ""
     assert "Gifts from this source add up to £60.00 in 12 months" in flags["Gift of the 2"]
     assert "add up to £70.00 in 12 months" in flags["Gift of the 3"]

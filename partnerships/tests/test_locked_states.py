@@ -56,7 +56,7 @@ def test_refuses_to_stay_ready_when_the_checklist_is_saved_with_no_consents_or_i
     activity.refresh_from_db()
     assert activity.state == Activity.State.PLANNED
     page = response.content.decode()
-    assert "It is back to planned: the safeguarding checklist now lacks insurance confirmed" in page
+    assert "It is back to planned: the checklist before travel now lacks insurance confirmed" in page
     assert "Ready to travel</strong>" not in page
     assert "Mark complete" not in page
     assert not activity.can_mark_complete

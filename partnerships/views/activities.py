@@ -6,11 +6,13 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, FormView, UpdateView
 
 from intlinks.editing import ServiceFormMixin, service_action
 from intlinks.exports import download
+from intlinks.money import format_money
 from partnerships import exports, selectors, services
 from partnerships.filters import ActivityFilter
 from partnerships.forms import (
@@ -18,6 +20,7 @@ from partnerships.forms import (
     CostFormSet,
     EvidenceForm,
     JustificationForm,
+    RepaymentForm,
     SafeguardingForm,
     StateReasonForm,
 )
@@ -224,6 +227,63 @@ def breach_approve(request, kind, pk):
     return redirect(_back_to(item))
 
 
+class RepaymentView(ServiceFormMixin, FormView):
+    """Record what the traveller repaid of a breaching cost's excess: offered only while the cost may
+    take one (`Cost.repayment_refusal`); repaid in full, the breach is settled without an approval."""
+
+    permission_required = "partnerships.change_cost"
+    form_class = RepaymentForm
+    title = "Record a repayment of the excess"
+    success_message = "Repayment recorded"
+    # What the person saw: the cost's amount and breach, and any repayment already recorded.
+    version_fields = ["amount_gbp", "breach", "excess_gbp", "repaid_amount", "repaid_on"]
+
+    def dispatch(self, request, *args, **kwargs):
+        self.cost = get_object_or_404(Cost.objects.select_related("activity"), pk=kwargs["pk"])
+        refusal = self.cost.repayment_refusal()
+        if self.has_permission() and refusal:
+            messages.error(request, refusal)
+            return redirect(self.cost.activity)
+        return super().dispatch(request, *args, **kwargs)
+
+    def versioned_record(self, form):
+        return self.cost
+
+    def crumbs(self):
+        return activity_crumbs(self.cost.activity, self.title)
+
+    def get_initial(self):
+        if self.cost.repaid_amount is not None:
+            return {"repaid_amount": self.cost.repaid_amount, "repaid_on": self.cost.repaid_on}
+        return {"repaid_amount": self.cost.excess_gbp, "repaid_on": timezone.localdate()}
+
+    @property
+    def intro(self) -> str:
+        return repayment_intro(self.cost)
+
+    def save(self, form):
+        return services.cost_record_repayment(
+            cost=self.cost,
+            amount=form.cleaned_data["repaid_amount"],
+            repaid_on=form.cleaned_data["repaid_on"],
+            by=self.request.user,
+        )
+
+    def get_success_url(self):
+        return self.cost.activity.get_absolute_url()
+
+
+def repayment_intro(cost: Cost) -> str:
+    """What the page says of the cost and its excess before asking what was repaid."""
+    intro = f"{cost}: {cost.breach.replace(chr(10), '; ')}."
+    if cost.excess_gbp is None:
+        return f"{intro} The rules cannot put this excess in pounds, so it still needs an approval."
+    return (
+        f"{intro} The excess over the rules is {format_money(cost.excess_gbp)}: repaid in full, the breach "
+        "is settled without an approval."
+    )
+
+
 @require_POST
 @permission_required("partnerships.change_activity", raise_exception=True)
 def activity_change_state(request, pk, to):
@@ -292,16 +352,16 @@ class SafeguardingUpdateView(OpenActivityMixin, ServiceFormMixin, UpdateView):
     permission_required = "partnerships.change_activity"
     model = Activity
     form_class = SafeguardingForm
-    title = "Safeguarding checklist"
+    title = "Checklist before travel"
     success_message = "Checklist saved"
 
     def crumbs(self):
         return activity_crumbs(self.object, self.title)
 
     intro = (
-        "A youth exchange cannot be marked ready to travel until the risk assessment is uploaded, "
-        "insurance is confirmed, parental consent is received for every young participant, the code "
-        "of behaviour is agreed and coordinators are named with their contact details."
+        "An activity whose party travels cannot be marked ready to travel until its risk assessment is "
+        "uploaded as evidence and insurance is confirmed. With young people, parental consent for every "
+        "young participant, the code of behaviour and named coordinators with contact details are needed too."
     )
 
     def save(self, form):

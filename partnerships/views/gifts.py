@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import CreateView, UpdateView
 
 from intlinks.editing import ServiceFormMixin
@@ -10,7 +11,7 @@ from intlinks.exports import download
 from partnerships import exports, selectors, services
 from partnerships.filters import GiftFilter
 from partnerships.forms import GiftForm
-from partnerships.models import Gift
+from partnerships.models import Activity, Gift
 from partnerships.views.activities import activities_crumb
 from partnerships.views.common import filtered_page
 
@@ -40,6 +41,16 @@ def gift_export(request, file_format):
     return download(exports.GIFTS, gifts, file_format)
 
 
+def safe_return_path(request) -> str | None:
+    """The `next` path the page was opened with (a link from an activity), only if it is a path on this
+    site: an address elsewhere is ignored, so the form can never send anyone off-site."""
+    path = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        path, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return path if allowed and path.startswith("/") else None
+
+
 class GiftFormView(ServiceFormMixin):
     form_class = GiftForm
     success_message = "Entry saved"
@@ -51,12 +62,28 @@ class GiftFormView(ServiceFormMixin):
         return services.gift_save(gift=form.instance, by=self.request.user)
 
     def get_success_url(self):
-        return reverse("partnerships:gifts")
+        return safe_return_path(self.request) or reverse("partnerships:gifts")
 
 
 class GiftCreateView(GiftFormView, CreateView):
+    """Record an entry; opened from an activity (`?activity=`), with the activity and its link chosen,
+    it returns to the activity (`?next=`) once saved."""
+
     permission_required = "partnerships.add_gift"
     title = "Record a gift or hospitality"
+
+    def get_initial(self):
+        activity = self.activity_from_address()
+        if activity is None:
+            return super().get_initial()
+        return {**super().get_initial(), "activity": activity.pk, "partnership": activity.partnership_id}
+
+    def activity_from_address(self) -> Activity | None:
+        try:
+            pk = int(self.request.GET.get("activity", ""))
+        except ValueError:
+            return None
+        return Activity.objects.current().filter(pk=pk).first()
 
 
 class GiftUpdateView(GiftFormView, UpdateView):

@@ -105,6 +105,7 @@ def council(django_user_model):
 
     visit = ActivityFactory(
         partnership=krefeld,
+        kind=Activity.Kind.OUTGOING_VISIT,
         starts_on=date(2016, 4, 1),
         ends_on=date(2016, 4, 3),
         state=Activity.State.COMPLETE,
