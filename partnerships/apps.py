@@ -13,3 +13,9 @@ class PartnershipsConfig(AppConfig):
 
         register_spending_source(activity_cost_spending)
         register_spending_source(grant_spending)
+
+        from intlinks.imports.kinds import register_import_kind
+        from partnerships.imports import IMPORT_KINDS
+
+        for kind in IMPORT_KINDS:
+            register_import_kind(kind)

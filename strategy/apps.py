@@ -6,3 +6,10 @@ class StrategyConfig(AppConfig):
 
     name = "strategy"
     verbose_name = "Strategy"
+
+    def ready(self):
+        from intlinks.imports.kinds import register_import_kind
+        from strategy.imports import IMPORT_KINDS
+
+        for kind in IMPORT_KINDS:
+            register_import_kind(kind)
