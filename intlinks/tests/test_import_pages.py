@@ -1,10 +1,9 @@
 """The import pages: upload, preview, confirm; refusals before parsing; one import per confirm; a
 preview gone stale; roles; and the preview's queries fixed whatever the file's size."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-
-import pytest
 
 from intlinks.imports.files import MAX_UPLOAD_BYTES
 from intlinks.models import StagedImport
