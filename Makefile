@@ -75,6 +75,7 @@ bench: setup services
 	$(TEST_ENV) $(PY) manage.py benchmark --profile large
 	$(TEST_ENV) $(PY) manage.py benchmark_report --profile small
 	$(TEST_ENV) $(PY) manage.py benchmark_report --profile large
+	$(TEST_ENV) $(PY) manage.py benchmark_import --rows 10000
 
 # Python and templates, as formatted by `ruff format` and `djlint templates --reformat` (djlint.toml).
 lint: $(VENV)/.installed

@@ -69,3 +69,27 @@ class SiteSettings(models.Model):
     def current(cls) -> "SiteSettings":
         """The saved settings, or the defaults (everything off) before anyone has saved them."""
         return cls.objects.filter(pk=cls.SINGLETON).first() or cls(pk=cls.SINGLETON)
+
+
+class StagedImport(models.Model):
+    """An uploaded spreadsheet waiting for its person to confirm the preview, kept on the server.
+
+    Its `key` is the one-time token of the confirm button: the import claims the row under a lock and
+    deletes it in the same transaction, so a double-click imports once. `preview` holds each row's
+    outcome as shown; the confirmed import must find the same, or the person previews again.
+    """
+
+    history_exempt_reason = (
+        "a technical copy of an upload between preview and confirm; the imported records keep their history"
+    )
+
+    key = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=40)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    uploaded_at = models.DateTimeField(db_index=True)
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField()
+    preview = models.JSONField(default=list)
+
+    def __str__(self):
+        return f"{self.filename} ({self.kind}) uploaded at {self.uploaded_at:%Y-%m-%d %H:%M}"

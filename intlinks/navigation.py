@@ -82,6 +82,14 @@ SECTIONS: tuple[Section, ...] = (
         permission="strategy.view_strategy",
     ),
     Section(
+        "Import",
+        "imports:index",
+        "Bring records kept in spreadsheets into the register: places, links, activities and their costs, "
+        "gifts and hospitality, action-plan actions and indicators, with a preview before anything is saved.",
+        # Open to whoever may add partner places, the first thing imported; each kind checks its own.
+        permission=("partnerships.add_place",),
+    ),
+    Section(
         "Administration",
         "admin:index",
         "Manage user accounts and their roles, and correct any record.",

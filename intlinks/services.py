@@ -1,5 +1,6 @@
 """Writes that belong to the project as a whole rather than to one domain app."""
 
+import secrets
 from datetime import timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from intlinks.archive import Archivable
-from intlinks.models import FormToken, WorkerHeartbeat
+from intlinks.models import FormToken, StagedImport, WorkerHeartbeat
 
 
 def worker_heartbeat_record(*, worker: str) -> WorkerHeartbeat:
@@ -83,3 +84,32 @@ def record_restore(*, record: Archivable, by: AbstractBaseUser) -> Archivable:
     record._history_user = by
     record.save(update_fields=["archived_at", "archived_by", "archive_reason"])
     return record
+
+
+# An upload waiting for confirmation longer than this is forgotten (the person uploads it again).
+STAGED_IMPORT_DAYS = 2
+
+
+@transaction.atomic
+def staged_import_save(*, kind: str, by, filename: str, content: bytes, preview: list) -> StagedImport:
+    """Keep an uploaded file and its preview until its person confirms it, under a fresh one-time key;
+    forget uploads older than STAGED_IMPORT_DAYS on the way."""
+    StagedImport.objects.filter(uploaded_at__lt=timezone.now() - timedelta(days=STAGED_IMPORT_DAYS)).delete()
+    staged = StagedImport(
+        key=secrets.token_urlsafe(32),
+        kind=kind,
+        uploaded_by=by,
+        uploaded_at=timezone.now(),
+        filename=filename[:255],
+        content=content,
+        preview=preview,
+    )
+    staged.full_clean()
+    staged.save()
+    return staged
+
+
+def staged_import_claim(*, key: str, kind: str, by) -> StagedImport | None:
+    """The person's staged upload, locked for the caller's transaction (a second confirm waits, then
+    finds it gone); None when it was already imported, forgotten, or is not theirs."""
+    return StagedImport.objects.select_for_update().filter(key=key, kind=kind, uploaded_by=by).first()

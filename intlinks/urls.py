@@ -21,6 +21,7 @@ urlpatterns = [
     path("strategy/", include("strategy.urls")),
     path("partnerships/", include("partnerships.urls")),
     path("reporting/", include("reporting.urls")),
+    path("imports/", include("intlinks.imports.urls")),
     path("admin/", admin.site.urls),
 ]
 

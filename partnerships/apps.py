@@ -18,3 +18,9 @@ class PartnershipsConfig(AppConfig):
         from partnerships.exports import ALL
 
         register(*ALL)
+
+        from intlinks.imports.kinds import register_import_kind
+        from partnerships.imports import IMPORT_KINDS
+
+        for kind in IMPORT_KINDS:
+            register_import_kind(kind)

@@ -12,3 +12,9 @@ class StrategyConfig(AppConfig):
         from strategy.exports import ALL
 
         register(*ALL)
+
+        from intlinks.imports.kinds import register_import_kind
+        from strategy.imports import IMPORT_KINDS
+
+        for kind in IMPORT_KINDS:
+            register_import_kind(kind)

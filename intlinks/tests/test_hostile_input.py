@@ -35,6 +35,9 @@ def writer(codes: dict[str, int]) -> str | None:
 NOTHING_TO_TYPE = {
     "/reporting/reports/{cabinet_report}/generate/",
     "/reporting/reports/{cabinet_report}/versions/{report_version}/exempt-appendix/",
+    # The import pages: a list, templates to download, and a file input whose hostile files (too
+    # large, not a spreadsheet, formulas, impossible dates) intlinks/tests/test_import_pages.py sends.
+    *(url for _, url, _ in access_table() if url.startswith("/imports/")),
 }
 FORM_PAGES = [
     (page, url, writer(codes))

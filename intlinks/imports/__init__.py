@@ -1,0 +1,1 @@
+"""Spreadsheet import with preview: the kit every app's import kinds use (see kinds.py)."""
