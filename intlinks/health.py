@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -43,8 +43,7 @@ def service_checks(*, start_up: bool = False) -> list[Check]:
     database = database_answer_problem() if start_up else database_problem()
     checks = [Check("database", database), Check("broker", broker_problem())]
     if not start_up:
-        unread = "the worker's heartbeat cannot be read while the database fails"
-        checks.append(Check("worker", unread if database else worker_problem()))
+        checks.append(Check("worker", worker_problem()))
     return checks
 
 
@@ -117,7 +116,10 @@ def worker_last_seen() -> datetime | None:
 
 def worker_problem(*, now: datetime | None = None) -> str | None:
     """None when a worker ran its heartbeat within WORKER_STALE_AFTER seconds, else the reason."""
-    last = worker_last_seen()
+    try:
+        last = worker_last_seen()
+    except DatabaseError as error:
+        return f"the worker's heartbeat cannot be read from the database ({_first_line(error)})"
     start = "start `celery worker` and `celery beat`"
     if last is None:
         return f"no Celery worker has ever run its heartbeat: {start}"
