@@ -38,7 +38,7 @@ setup: $(VENV)/.installed var/build/.built
 # Serve the embedded default (SQLite, filesystem broker) with a Celery worker and beat beside it.
 run: setup
 	@export DEBUG=true; \
-	$(PY) manage.py check_services && \
+	$(PY) manage.py check_services --start-up && \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py load_demo && \
 	{ $(VENV)/bin/celery -A intlinks worker --beat --pool=solo --concurrency=1 --loglevel=INFO \
@@ -50,7 +50,7 @@ run: setup
 # Lint first (fails fast), install and start PostgreSQL and Redis when they are not there, then run the
 # whole suite on them.
 test: lint setup services
-	$(TEST_ENV) $(PY) manage.py check_services
+	$(TEST_ENV) $(PY) manage.py check_services --start-up
 	$(TEST_ENV) $(VENV)/bin/pytest
 
 .PHONY: services

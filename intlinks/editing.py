@@ -23,13 +23,14 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.shortcuts import redirect
 from django.utils.crypto import constant_time_compare
 from django.views.generic.edit import BaseUpdateView
 
 from intlinks import services
 from intlinks.templatetags.intlinks import person_name
+from intlinks.unavailable import SAVE_REFUSED, database_refusal, log_refusal
 from intlinks.versions import (
     StaleEdit,
     Version,
@@ -165,6 +166,13 @@ def service_action(
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return False
+    except DatabaseError as error:
+        refusal = database_refusal(error)
+        if refusal is None:
+            raise
+        log_refusal(request, error, refusal)
+        messages.error(request, SAVE_REFUSED[refusal])
+        return False
     messages.success(request, success)
     return True
 
@@ -294,6 +302,18 @@ class ServiceFormMixin(PermissionRequiredMixin):
         self.kept_rows, self.removed_rows = formset_rows(self.formset) if self.formset else ([], [])
         token_key = form.cleaned_data.pop(TOKEN_FIELD, "")
         posted_version = form.cleaned_data.pop(VERSION_FIELD, "")
+        try:
+            return self.save_in_transaction(form, token_key, posted_version)
+        except DatabaseError as error:
+            refusal = database_refusal(error)
+            if refusal is None:
+                raise
+            # The transaction rolled back as a whole (the token too): the person keeps what they typed.
+            log_refusal(self.request, error, refusal)
+            form.add_error(None, SAVE_REFUSED[refusal])
+            return self.form_invalid(form)
+
+    def save_in_transaction(self, form, token_key: str, posted_version: str):
         with transaction.atomic():
             token, claimed = (None, False)
             if token_key:

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A locked, unreachable or read-only database gives a 503 page that says so, not a traceback.
+    "intlinks.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,7 +131,13 @@ def database_from_environment() -> dict:
         ) from error
     if config["ENGINE"] == "django.db.backends.sqlite3":
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-        config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+        # WAL lets pages read while one request writes; IMMEDIATE takes the write lock when a transaction
+        # starts, and the busy timeout makes a request wait that long for it instead of failing at once.
+        config["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        }
     if config["ENGINE"] == "django.db.backends.postgresql":
         # PostgreSQL compiles a query whose estimated cost passes jit_above_cost: the working party's
         # pages aggregate over every activity, and compiling took 70-100 ms of a 30 ms query (the
@@ -224,9 +232,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_FOLDER = VAR_DIR / "celery" / "broker"
 CELERY_BROKER_PROCESSED_FOLDER = VAR_DIR / "celery" / "processed"
 CELERY_BROKER_CONTROL_FOLDER = VAR_DIR / "celery" / "control"  # kombu's default is ./control
+# A task taken by a worker that died is handed to another after the visibility timeout: it must be longer
+# than the longest task (CELERY_TASK_TIME_LIMIT, checked at start-up), or a slow task would run twice.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -237,8 +248,15 @@ else:
         "store_processed": False,
     }
 CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_TIME_LIMIT = 30 * 60  # below Redis's one-hour visibility timeout, so no task runs twice
-CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 30 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT * 5 // 6  # 25 of 30 minutes: time to give up cleanly
+if REDIS_URL and CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        f"CELERY_VISIBILITY_TIMEOUT ({CELERY_VISIBILITY_TIMEOUT} s) must be longer than "
+        f"CELERY_TASK_TIME_LIMIT ({CELERY_TASK_TIME_LIMIT} s), or a slow task would be run twice"
+    )
+# The health check fails when no worker has run its heartbeat (every 60 s, by beat) for this long.
+WORKER_STALE_AFTER = env_int("WORKER_STALE_AFTER", 150)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE

@@ -1,9 +1,11 @@
+from contextlib import suppress
 from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required, permission_required
+from django.db import DatabaseError
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -11,12 +13,12 @@ from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from intlinks import health
 from intlinks.exports import council_zip_download
 from intlinks.forms import AccountPasswordChangeForm, SignInForm
-from intlinks.health import broker_problem, database_problem
-from intlinks.models import WorkerHeartbeat
 from intlinks.navigation import sections_for
-from intlinks.roles import MEMBER, roles_of
+from intlinks.roles import ADMINISTRATOR, MEMBER, roles_of
+from intlinks.unavailable import response_for_current_exception
 
 
 def home(request):
@@ -36,15 +38,30 @@ def home(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database and the Celery broker answer, 503 naming the part that does not."""
-    problems = {"database": database_problem(), "broker": broker_problem()}
-    body = {part: problem or "ok" for part, problem in problems.items()}
-    if body["database"] == "ok":
-        last = WorkerHeartbeat.objects.order_by("-seen_at").values_list("seen_at", flat=True).first()
-        body["worker_last_seen"] = last.isoformat() if last else None
-    failing = [part for part, problem in problems.items() if problem]
+    """200 when the database takes a write, the broker a message and a worker beats; else 503.
+
+    Anybody sees each part's name with "ok" or "failing"; only a signed-in Administrator sees why,
+    since a reason may name a server path or quote a driver's error.
+    """
+    checks = health.service_checks()
+    failing = [check.part for check in checks if not check.ok]
+    body = {check.part: "ok" if check.ok else "failing" for check in checks}
     body["status"] = "failing: " + ", ".join(failing) if failing else "ok"
+    if _may_see_reasons(request):
+        body["reasons"] = {check.part: check.problem for check in checks if not check.ok}
+        with suppress(DatabaseError):  # the reasons already say the database cannot be read
+            last = health.worker_last_seen()
+            body["worker_last_seen"] = last.isoformat() if last else None
     return JsonResponse(body, status=503 if failing else 200)
+
+
+def _may_see_reasons(request) -> bool:
+    try:
+        return request.user.is_authenticated and ADMINISTRATOR in {
+            role.name for role in roles_of(request.user)
+        }
+    except DatabaseError:  # the session cannot be read: answer as to anybody
+        return False
 
 
 # The date the accessibility statement was last reviewed against the service as it is (GOV.UK asks for it).
@@ -89,6 +106,10 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    # An error in a middleware (saving the session, say) reaches here, not DatabaseUnavailableMiddleware.
+    refused = response_for_current_exception(request)
+    if refused is not None:
+        return refused
     # Rendered without the request, so no context processor touches the database that may have failed.
     context = {"council_name": settings.COUNCIL_NAME, "service_name": settings.SERVICE_NAME}
     return HttpResponseServerError(loader.get_template("500.html").render(context))

@@ -33,7 +33,11 @@ CASES = [(page, url, who, code) for page, url, codes in access_table() for who, 
 
 @pytest.fixture
 def url_objects(db, settings, tmp_path):
-    """Objects whose ids fill the placeholders in the table's URLs, e.g. `{partnership}`."""
+    """Objects whose ids fill the placeholders in the table's URLs, e.g. `{partnership}`; and a worker's
+    heartbeat, as in a running service, for /healthz to answer 200."""
+    from intlinks.services import worker_heartbeat_record
+
+    worker_heartbeat_record(worker="celery@access-table")
     return {**strategy_objects(), **partnership_objects(settings, tmp_path), **report_objects()}
 
 

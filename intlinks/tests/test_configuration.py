@@ -55,7 +55,9 @@ def test_a_malformed_database_url_gives_one_line_naming_the_setting():
 
 
 def test_an_unreachable_database_gives_one_line_naming_the_setting():
-    result = manage("check_services", **{**PRODUCTION, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"})
+    result = manage(
+        "check_services", "--start-up", **{**PRODUCTION, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
+    )
 
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
@@ -64,10 +66,12 @@ def test_an_unreachable_database_gives_one_line_naming_the_setting():
 
 
 def test_an_unreachable_redis_gives_one_line_naming_the_setting():
-    result = manage("check_services", **{**PRODUCTION, "REDIS_URL": "redis://127.0.0.1:1/0"})
+    result = manage("check_services", "--start-up", **{**PRODUCTION, "REDIS_URL": "redis://127.0.0.1:1/0"})
 
     assert result.returncode != 0
-    assert result.stderr.strip().startswith("CommandError: REDIS_URL: the Celery broker does not answer")
+    assert result.stderr.strip().startswith(
+        "CommandError: REDIS_URL: the Celery broker does not take a message"
+    )
     assert "Traceback" not in result.stderr
 
 
