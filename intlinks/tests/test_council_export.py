@@ -33,7 +33,7 @@ def council_zip(client) -> zipfile.ZipFile:
 
 
 def csv_rows(archive: zipfile.ZipFile, name: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(archive.read(name).decode(), newline="")))
+    return list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"), newline="")))
 
 
 @pytest.fixture
