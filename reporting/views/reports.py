@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.generic import FormView, UpdateView
 
+from intlinks.content_security import allow_own_inline_styles
 from intlinks.editing import FormsetGroup, ServiceFormMixin
 from intlinks.files import stored_file_download
 from reporting import cabinet
@@ -243,7 +244,7 @@ def report_preview(request, pk):
     """The report as HTML in the browser, from the same templates as the PDF; the figures as of now."""
     report = _report(pk)
     html = cabinet.report_html(report, cabinet.report_content(report), draft=not report.is_locked)
-    return HttpResponse(html)
+    return allow_own_inline_styles(HttpResponse(html), html)
 
 
 class VersionActionView(ServiceFormMixin, FormView):
