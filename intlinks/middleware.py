@@ -53,10 +53,9 @@ class RequestSizeLimitMiddleware:
     @staticmethod
     def too_large(request):
         context = {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES), "back": request.path}
-        response = render(request, "413.html", context, status=413)
-        # The unread body is still on its way: closing the connection spares receiving it.
-        response["Connection"] = "close"
-        return response
+        # No `Connection: close` here: WSGI forbids an application hop-by-hop headers (the development
+        # server refuses them); gunicorn's sync workers close every connection after answering anyway.
+        return render(request, "413.html", context, status=413)
 
 
 def is_attachment(response) -> bool:

@@ -159,7 +159,7 @@ def extension_for(content_type: str | None) -> str:
 def stored_name(uploaded, filename: str) -> str:
     """The file's name as stored: its uploaded name made safe, with the extension of its detected kind
     in place of the one it came with (report.html holding a PDF is stored as report.pdf)."""
-    stem = slugify(PurePosixPath(filename).stem)[:80] or "document"
+    stem = slugify(PurePosixPath(filename).stem)[:60] or "document"  # within the field's 100 characters
     return f"{stem}.{extension_for(sniff_content_type(uploaded))}"
 
 
