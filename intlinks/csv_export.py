@@ -17,6 +17,10 @@ from django.http import StreamingHttpResponse
 # A spreadsheet runs a text cell starting with one of these as a formula, so such text is quoted.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# Excel on Windows reads a CSV without a byte-order mark as the local code page, so "Kraków" arrives
+# as "KrakÃ³w"; with it, as UTF-8. Every CSV the service writes starts with it.
+BYTE_ORDER_MARK = "\ufeff"
+
 # Rows read from the database at a time (and, with prefetch_related, one prefetch query per chunk).
 CHUNK_SIZE = 2000
 # Rows sent together: one network write per row would make 100,000 tiny writes.
@@ -51,13 +55,14 @@ class _Echo:
 
 
 def csv_lines(header: Sequence, rows: Iterable[Sequence]) -> Iterator[str]:
-    """The header line at once, then the rows, spreadsheet-safe, `ROWS_PER_WRITE` lines at a time."""
+    """The byte-order mark and header line at once, then the rows, spreadsheet-safe, `ROWS_PER_WRITE`
+    lines at a time."""
     writer = csv.writer(_Echo())
 
     def line(row: Sequence) -> str:
         return writer.writerow([spreadsheet_safe(value) for value in row])
 
-    yield line(header)
+    yield BYTE_ORDER_MARK + line(header)
     # One read transaction around the reading: on PostgreSQL, a chunked read outside a transaction is
     # a cursor "with hold", which the database computes in full before the first row comes back.
     with transaction.atomic():

@@ -33,7 +33,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from intlinks.csv_export import csv_stream, in_chunks, spreadsheet_safe
+from intlinks.csv_export import BYTE_ORDER_MARK, csv_stream, in_chunks, spreadsheet_safe
 from intlinks.money import to_pennies
 
 FORMATS = ("csv", "xlsx")
@@ -185,8 +185,9 @@ def council_readme(exports: Sequence[Export], *, council: str, made_at: datetime
     lines = [
         f"Every current record of {council}'s international links, exported {made_at:%Y-%m-%d %H:%M}.",
         "",
-        "One CSV file per kind of record, UTF-8, with a header row. Money is in pounds with two decimals",
-        "unless a column says otherwise; dates are YYYY-MM-DD; yes/no columns hold yes or no. Text that a",
+        "One CSV file per kind of record, UTF-8 (with a byte-order mark, for Excel), with a header row.",
+        "Money is in pounds with two decimals unless a column says otherwise; dates are YYYY-MM-DD; yes/no",
+        "columns hold yes or no. Text that a",
         "spreadsheet would run as a formula starts with an apostrophe. Records withdrawn from the register",
         "(archived) are not included; they stay in the service with who archived them and why.",
     ]
@@ -213,6 +214,7 @@ def write_council_zip(file, *, council: str) -> dict[str, int]:
 
 def _write_csv(member, export: Export) -> int:
     text = io.TextIOWrapper(member, encoding="utf-8", newline="")
+    text.write(BYTE_ORDER_MARK)
     writer = csv.writer(text)
     writer.writerow(export.header)
     count = 0

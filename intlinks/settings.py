@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "axes",
+    "csp",
     "strategy",
     "partnerships",
     "reporting",
@@ -85,6 +87,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "intlinks.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A locked, unreachable or read-only database gives a 503 page that says so, not a traceback.
     "intlinks.unavailable.DatabaseUnavailableMiddleware",
@@ -92,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view or process_view (CSRF's reads the body): refuses an oversized body unread.
+    "intlinks.middleware.RequestSizeLimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -222,6 +228,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Largest uploaded document (a signed agreement, evidence) accepted, in bytes.
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# Largest size a Word document's zip may declare once expanded: a document's, never a zip bomb's.
+EXPANDED_UPLOAD_MAX_BYTES = env_int("EXPANDED_UPLOAD_MAX_BYTES", 100 * 1024 * 1024)
+# Largest request body accepted, judged on its Content-Length before a byte of it is read: one upload
+# and the form around it (intlinks.middleware.RequestSizeLimitMiddleware). The TLS proxy's own limit
+# (nginx client_max_body_size) should match it: docs/security/files-and-headers.md.
+REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES + 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -288,6 +300,24 @@ SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): everything from the service itself; the two inline scripts
+# of the base template (GOV.UK Frontend's js-enabled snippet and its initAll) carry the request's
+# nonce; no inline style at all (charts use SVG presentation attributes, htmx's indicator styles are
+# off). No 'unsafe-inline' anywhere: docs/adr/0018-content-security-policy-with-nonces.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:

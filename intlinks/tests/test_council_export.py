@@ -33,7 +33,7 @@ def council_zip(client) -> zipfile.ZipFile:
 
 
 def csv_rows(archive: zipfile.ZipFile, name: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(archive.read(name).decode(), newline="")))
+    return list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"), newline="")))
 
 
 @pytest.fixture
@@ -86,3 +86,17 @@ def test_only_the_administrator_downloads_the_whole_council(client, officer, mem
     for person in (officer, member, clerk):
         client.force_login(person)
         assert client.get(URL).status_code == 403
+
+
+def test_each_csv_in_the_zip_starts_with_a_byte_order_mark_so_excel_reads_non_ascii_names(
+    client, administrator
+):
+    PartnershipFactory(place__name="Dvůr Králové")
+    client.force_login(administrator)
+
+    archive = council_zip(client)
+    places = archive.read("partner-places.csv")
+    csv_names = [name for name in archive.namelist() if name.endswith(".csv")]
+
+    assert all(archive.read(name).startswith(b"\xef\xbb\xbf") for name in csv_names)
+    assert "Dvůr Králové" in places[3:].decode("utf-8")

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def read(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.getvalue().decode())))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def test_text_a_spreadsheet_would_run_is_quoted_but_numbers_are_not():
@@ -42,7 +42,7 @@ def test_the_header_is_sent_before_any_row_is_read():
     first = next(iter(response.streaming_content))
 
     assert isinstance(response, StreamingHttpResponse)
-    assert first == b"Number\r\n"
+    assert first == "\ufeffNumber\r\n".encode()
     assert read_rows == []
 
 
@@ -53,10 +53,27 @@ def test_rows_arrive_in_their_order_in_batches_not_one_write_each(monkeypatch):
     chunks = list(response.streaming_content)
 
     assert [chunk.count(b"\r\n") for chunk in chunks] == [1, 4, 4, 2]
-    assert b"".join(chunks).split() == [b"Number", *[str(n).encode() for n in range(10)]]
+    assert b"".join(chunks).decode("utf-8-sig").split() == ["Number", *[str(n) for n in range(10)]]
 
 
 def test_an_empty_export_is_its_header_alone():
     response = csv_stream(filename="x.csv", header=["Title", "Kind"], rows=[])
 
     assert read(response) == [["Title", "Kind"]]
+
+
+def excel_reads(data: bytes) -> str:
+    """What Excel on Windows sees: UTF-8 when the file starts with the byte-order mark, else the local
+    code page (Windows-1252 in the UK)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    return data.decode("cp1252", errors="replace")
+
+
+def test_excel_reads_non_ascii_place_names_intact_thanks_to_the_byte_order_mark():
+    response = csv_stream(filename="places.csv", header=["Place"], rows=[["Kraków"], ["Dvůr Králové"]])
+
+    data = response.getvalue()
+
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert excel_reads(data).split("\r\n")[:3] == ["Place", "Kraków", "Dvůr Králové"]

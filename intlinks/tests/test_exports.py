@@ -17,7 +17,7 @@ HOSTILE = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
 
 
 def read_csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.getvalue().decode(), newline="")))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"), newline="")))
 
 
 def read_xlsx(response) -> list[list]:

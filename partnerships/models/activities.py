@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from intlinks.archive import CURRENT, Archivable, ArchivableQuerySet, count_phrase
 from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from partnerships.models.links import Partnership
-from partnerships.uploads import validate_agreement_document
+from partnerships.uploads import stored_name, validate_agreement_document
 from strategy.financial_years import financial_year_of
 from strategy.models import SOURCE_HELP
 
@@ -370,7 +370,7 @@ STATE_MEANINGS: dict[str, str] = {
 
 
 def evidence_path(instance, filename):
-    return f"activities/{instance.activity_id}/{filename}"
+    return f"activities/{instance.activity_id}/{stored_name(instance.file.file, filename)}"
 
 
 class Evidence(models.Model):

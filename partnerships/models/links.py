@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from intlinks.archive import Archivable, ArchivableQuerySet, count_phrase
 from intlinks.bounds import DATE_BOUNDS, SOURCE_MAX_LENGTH, BoundedTextField, dates_in_bounds, texts_in_bounds
 from partnerships.models.places import Organisation, Place, Theme
-from partnerships.uploads import validate_agreement_document
+from partnerships.uploads import stored_name, validate_agreement_document
 from strategy.models import SOURCE_HELP
 
 # An agreement's page warns this many days before a time-limited agreement lapses.
@@ -331,6 +331,10 @@ class StatusChange(models.Model):
         )
 
 
+def agreement_path(instance, filename):
+    return f"agreements/{timezone.now():%Y}/{stored_name(instance.document.file, filename)}"
+
+
 class Agreement(models.Model):
     """A charter, friendship agreement or memorandum of understanding formalising a link."""
 
@@ -353,7 +357,7 @@ class Agreement(models.Model):
     objectives = BoundedTextField(blank=True)
     document = models.FileField(
         "signed document",
-        upload_to="agreements/%Y/",
+        upload_to=agreement_path,
         blank=True,
         validators=[validate_agreement_document],
         help_text="PDF, Word document or a scan as PNG or JPEG.",

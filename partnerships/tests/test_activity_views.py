@@ -261,7 +261,7 @@ def test_the_gift_register_searches_flags_and_exports(officer_client):
     assert "Krefeld plate" not in page
     assert "Registered 45 days after the date: the code asks for 28" in page
     assert "Gifts from this source add up to £60.00 in 12 months, more than £50.00" in page
-    rows = list(csv.reader(io.StringIO(export.getvalue().decode())))
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
     assert [row[7] for row in rows[1:]] == ["Dinner", "Pen"]
 
 

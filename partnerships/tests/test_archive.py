@@ -66,7 +66,7 @@ def test_hides_archived_records_from_the_officers_lists(officer_client, officer,
     _, gone = make_pair()
     archive(gone, officer)
 
-    page = officer_client.get(url).getvalue().decode()  # a page, or a streamed CSV
+    page = officer_client.get(url).getvalue().decode("utf-8-sig")  # a page, or a streamed CSV
 
     assert "Kept" in page
     assert "Gone" not in page

@@ -34,7 +34,7 @@ ACTIVITIES, GIFTS, LINKS = (
 def rows_of(client, url: str) -> list[list[str]]:
     response = client.get(url)
     assert isinstance(response, StreamingHttpResponse), f"{url} is built in memory, not streamed"
-    return list(csv.reader(io.StringIO(response.getvalue().decode())))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 @pytest.fixture

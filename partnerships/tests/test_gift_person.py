@@ -46,7 +46,7 @@ def test_the_csv_names_the_person(officer_client):
     GiftFactory(person="Cllr Ann Smith")
 
     export = officer_client.get("/partnerships/activities/gifts/export.csv?financial_year=")
-    rows = list(csv.reader(io.StringIO(export.getvalue().decode())))
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
 
     assert rows[0][4] == "Councillor or officer"
     assert rows[1][4] == "Cllr Ann Smith"

@@ -57,7 +57,11 @@ def test_360giving_spreadsheets_use_the_standard_column_titles(client, officer, 
     approved(officer, member)
     client.force_login(officer)
     rows = list(
-        csv.reader(io.StringIO(client.get(reverse("partnerships:grants_360giving_csv")).getvalue().decode()))
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("partnerships:grants_360giving_csv")).getvalue().decode("utf-8-sig")
+            )
+        )
     )
     assert rows[0][:3] == ["Identifier", "Title", "Description"]
     assert "Recipient Org:Identifier" in rows[0]
@@ -80,7 +84,7 @@ def test_xlsx_cells_are_formula_safe(client, officer, member):
 def test_transparency_code_csv_has_its_fields(client, officer, member):
     approved(officer, member)
     client.force_login(officer)
-    text = client.get(reverse("partnerships:grants_transparency_csv")).getvalue().decode()
+    text = client.get(reverse("partnerships:grants_transparency_csv")).getvalue().decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(text)))
     assert {
         "Beneficiary name",

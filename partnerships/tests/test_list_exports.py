@@ -33,7 +33,7 @@ def rows_of(client, url: str) -> list[list]:
         return [
             ["" if cell.value is None else cell.value for cell in row] for row in workbook.active.iter_rows()
         ]
-    return list(csv.reader(io.StringIO(response.getvalue().decode())))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def column(rows: list[list], label: str) -> list:

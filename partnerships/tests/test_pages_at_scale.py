@@ -169,7 +169,7 @@ def test_the_csv_link_carries_the_default_filter_so_the_file_holds_what_the_page
 
     assert 'export.csv?financial_year=recent">CSV' in page
     assert 'export.xlsx?financial_year=recent">XLSX' in page
-    body = csv_from_page.getvalue().decode()
+    body = csv_from_page.getvalue().decode("utf-8-sig")
     assert "This year" in body
     assert "Long ago" not in body
 

@@ -126,7 +126,7 @@ def test_the_csv_export_holds_the_filtered_list(officer_client):
 
     response = officer_client.get("/partnerships/export.csv?drifting=yes")
 
-    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert response["Content-Disposition"].startswith('attachment; filename="partnerships-')
     assert rows[0][:3] == ["Place", "Country", "Kind of link"]
     assert rows[1:] == [
@@ -346,7 +346,8 @@ def test_map_projection_and_labels_that_do_not_overlap():
 def test_the_csv_export_quotes_text_a_spreadsheet_would_run_as_a_formula(officer_client):
     PartnershipFactory(place__name="=HYPERLINK(1)", lead_councillor="@SUM(A1)")
 
-    rows = list(csv.reader(io.StringIO(officer_client.get("/partnerships/export.csv").getvalue().decode())))
+    export = officer_client.get("/partnerships/export.csv")
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
 
     assert rows[1][0] == "'=HYPERLINK(1)"
     assert rows[1][7] == "'@SUM(A1)"

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.views.generic import CreateView, FormView, UpdateView
 
 from intlinks.editing import ServiceFormMixin, service_action
 from intlinks.exports import download
+from intlinks.files import stored_file_download
 from intlinks.money import format_money
 from partnerships import exports, selectors, services
 from partnerships.filters import ActivityFilter
@@ -25,7 +26,7 @@ from partnerships.forms import (
     StateReasonForm,
 )
 from partnerships.models import Activity, Cost, Evidence, Gift
-from partnerships.uploads import sniff_content_type
+from partnerships.uploads import download_name_and_type
 from partnerships.views.common import PartnershipChildMixin, filtered_page
 from strategy.selectors import budget_line_groups
 
@@ -405,13 +406,8 @@ class EvidenceCreateView(OpenActivityMixin, ServiceFormMixin, CreateView):
 def evidence_download(request, pk):
     """A file of evidence, only to people who may read the log; never served as a static file."""
     evidence = get_object_or_404(Evidence, pk=pk)
-    document = evidence.file.open("rb")
-    return FileResponse(
-        document,
-        as_attachment=True,
-        filename=evidence.file.name.rsplit("/", 1)[-1],
-        content_type=sniff_content_type(document) or "application/octet-stream",
-    )
+    back = ("the activity", evidence.activity.get_absolute_url())
+    return stored_file_download(request, evidence.file, describe=download_name_and_type, back=back)
 
 
 @permission_required(VIEW, raise_exception=True)

@@ -2,7 +2,7 @@
 along its life cycle, its agreements (and their signed documents) and the organisations involved."""
 
 from django.contrib.auth.decorators import permission_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,11 +10,12 @@ from django.views.generic import CreateView, FormView, UpdateView
 
 from intlinks.editing import ServiceFormMixin
 from intlinks.exports import download
+from intlinks.files import stored_file_download
 from partnerships import exports, selectors, services
 from partnerships.filters import PartnershipFilter
 from partnerships.forms import AgreementForm, PartnershipForm, PartnershipOrganisationForm, StatusChangeForm
 from partnerships.models import Agreement, Partnership
-from partnerships.uploads import sniff_content_type
+from partnerships.uploads import download_name_and_type
 from partnerships.views.common import (
     CHANGE_LINKS,
     VIEW_LINKS,
@@ -182,13 +183,8 @@ def agreement_document(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not agreement.document:
         raise Http404("This agreement has no document")
-    document = agreement.document.open("rb")
-    return FileResponse(
-        document,
-        as_attachment=True,
-        filename=agreement.document.name.rsplit("/", 1)[-1],
-        content_type=sniff_content_type(document) or "application/octet-stream",
-    )
+    back = ("the link", agreement.partnership.get_absolute_url())
+    return stored_file_download(request, agreement.document, describe=download_name_and_type, back=back)
 
 
 class PartnershipOrganisationCreateView(PartnershipChildMixin, ServiceFormMixin, CreateView):

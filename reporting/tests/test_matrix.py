@@ -202,7 +202,7 @@ def test_unknown_columns_are_refused(member_client):
 
 def test_the_csv_holds_the_pages_rows_and_totals(data, member_client):
     response = member_client.get("/reporting/matrix/export.csv?year=2016&by=theme")
-    lines = list(csv.reader(io.StringIO(response.getvalue().decode())))
+    lines = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
     expected = [
         [str(value) for value in line] for line in table_rows(activity_matrix(year=YEAR, by=BY_THEME))
@@ -236,7 +236,7 @@ def test_the_xlsx_holds_the_pages_rows_with_money_as_pounds(data, member_client)
 def test_exports_make_a_formula_inert(member_client):
     PartnershipFactory(place=PlaceFactory(name='=HYPERLINK("http://evil","x")'))
 
-    csv_text = member_client.get("/reporting/matrix/export.csv?year=2016").getvalue().decode()
+    csv_text = member_client.get("/reporting/matrix/export.csv?year=2016").getvalue().decode("utf-8-sig")
     sheet = load_workbook(
         io.BytesIO(member_client.get("/reporting/matrix/export.xlsx?year=2016").content)
     ).active

@@ -9,12 +9,14 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.generic import FormView, UpdateView
 
+from intlinks.content_security import allow_own_inline_styles
 from intlinks.editing import FormsetGroup, ServiceFormMixin
+from intlinks.files import stored_file_download
 from reporting import cabinet
 from reporting.forms import (
     ROW_FORMSETS,
@@ -189,14 +191,11 @@ def _version(pk: int, number: int) -> ReportVersion:
         raise Http404("No such version") from error
 
 
-def _file_response(field_file, name: str) -> FileResponse:
+def _file_response(request, version: ReportVersion, field_file, name: str):
     if not field_file:
         raise Http404("This version has no such file")
-    response = FileResponse(
-        field_file.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    back = ("the report", reverse("reporting:report", args=[version.report_id]))
+    return stored_file_download(request, field_file, describe=lambda _: (name, "application/pdf"), back=back)
 
 
 # A version's draft PDF can be downloaded once made, also while it is being finalised.
@@ -215,15 +214,18 @@ def version_download(request, pk, number):
     version is finalised, else the draft."""
     version = _ready(_version(pk, number))
     if version.has_final_file:
-        return _file_response(version.final_pdf, version_services.version_file_name(version, draft=False))
-    return _file_response(version.pdf, version_services.version_file_name(version, draft=True))
+        name = version_services.version_file_name(version, draft=False)
+        return _file_response(request, version, version.final_pdf, name)
+    name = version_services.version_file_name(version, draft=True)
+    return _file_response(request, version, version.pdf, name)
 
 
 @permission_required("reporting.view_reportversion", raise_exception=True)
 def version_download_draft(request, pk, number):
     """The draft PDF a version was reviewed as (kept beside the final document), with the DRAFT mark."""
     version = _ready(_version(pk, number))
-    return _file_response(version.pdf, version_services.version_file_name(version, draft=True))
+    name = version_services.version_file_name(version, draft=True)
+    return _file_response(request, version, version.pdf, name)
 
 
 @permission_required(EXEMPT, raise_exception=True)
@@ -232,9 +234,9 @@ def version_download_exempt(request, pk, number):
     version = _ready(_version(pk, number))
     if version.has_final_file:
         name = version_services.version_file_name(version, exempt=True, draft=False)
-        return _file_response(version.final_exempt_pdf, name)
+        return _file_response(request, version, version.final_exempt_pdf, name)
     name = version_services.version_file_name(version, exempt=True, draft=True)
-    return _file_response(version.exempt_pdf, name)
+    return _file_response(request, version, version.exempt_pdf, name)
 
 
 @permission_required(VIEW, raise_exception=True)
@@ -242,7 +244,7 @@ def report_preview(request, pk):
     """The report as HTML in the browser, from the same templates as the PDF; the figures as of now."""
     report = _report(pk)
     html = cabinet.report_html(report, cabinet.report_content(report), draft=not report.is_locked)
-    return HttpResponse(html)
+    return allow_own_inline_styles(HttpResponse(html), html)
 
 
 class VersionActionView(ServiceFormMixin, FormView):

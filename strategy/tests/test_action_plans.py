@@ -156,7 +156,7 @@ def test_actions_csv_has_each_actions_current_progress(officer_client, officer):
 
     response = officer_client.get(f"/strategy/plans/{plan.pk}/actions.csv")
 
-    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert len(rows) == 3
     assert rows[0]["RAG"] == "Amber"  # labels, not codes (issue 13)

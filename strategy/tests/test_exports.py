@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def rows_of(client, url: str) -> list[list[str]]:
     response = client.get(url)
     assert isinstance(response, StreamingHttpResponse), f"{url} is built in memory, not streamed"
-    return list(csv.reader(io.StringIO(response.getvalue().decode())))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def test_the_action_plan_csv_streams_actions_by_objective_then_reference(officer_client, monkeypatch):

@@ -61,7 +61,9 @@ def test_indicator_table_and_csv_show_target_and_actual_per_year(officer_client)
     page = officer_client.get(f"/strategy/{strategy_id}/indicators/").content.decode()
     rows = list(
         csv.DictReader(
-            io.StringIO(officer_client.get(f"/strategy/{strategy_id}/indicators.csv").getvalue().decode())
+            io.StringIO(
+                officer_client.get(f"/strategy/{strategy_id}/indicators.csv").getvalue().decode("utf-8-sig")
+            )
         )
     )
 

@@ -1,0 +1,29 @@
+"""The Cabinet report's preview is the PDF's own HTML, stylesheet inline: the Content-Security-Policy
+lets that stylesheet through by its hash and still no other inline style (issue 15)."""
+
+import re
+
+import pytest
+
+from intlinks.content_security import sha256_base64
+from reporting.tests.factories import CabinetReportFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_preview_lets_through_its_own_stylesheet_by_hash_and_no_other_inline_style(client, clerk):
+    report = CabinetReportFactory()
+    client.force_login(clerk)
+
+    response = client.get(f"/reporting/reports/{report.pk}/preview/")
+    css = re.search(r"<style>(.*?)</style>", response.content.decode(), re.DOTALL).group(1)
+    policy = response["Content-Security-Policy"]
+
+    assert f"style-src 'self' 'sha256-{sha256_base64(css)}'" in policy
+    assert "'unsafe-inline'" not in policy
+
+
+def test_other_pages_keep_a_style_policy_of_the_service_alone(client, clerk):
+    client.force_login(clerk)
+
+    assert "style-src 'self';" in client.get("/reporting/reports/")["Content-Security-Policy"]
