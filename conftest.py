@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from intlinks.roles import ADMINISTRATOR, CLERK, MEMBER, OFFICER, ROLES_BY_NAME
 
@@ -55,6 +56,32 @@ def make_user(django_user_model, username, role_name=None, **extra):
         user.save()
         user.groups.add(Group.objects.get(name=role_name))
     return user
+
+
+class FullySignedInClient(Client):
+    """The test client, whose `force_login` signs in as completely as a person does: someone who signs
+    in with a second factor (an Administrator, intlinks/two_factor.py) as after giving their app's code.
+    The steps themselves are tested through the pages (intlinks/tests/test_two_factor.py)."""
+
+    def force_login(self, user, backend=None):
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from intlinks.two_factor import confirmed_device, needs_two_factor
+
+        super().force_login(user, backend)
+        if needs_two_factor(user):
+            device = confirmed_device(user) or TOTPDevice.objects.create(
+                user=user, name="The tests' authenticator", confirmed=True
+            )
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    return FullySignedInClient()
 
 
 @pytest.fixture
