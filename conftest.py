@@ -122,6 +122,21 @@ def sign_in_through_the_form(page, base_url: str, username: str, password: str =
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
+    if "/sign-in/code/" in page.url or "/account/two-factor/" in page.url:
+        give_the_apps_code(page, username)
+    return page
+
+
+def give_the_apps_code(page, username: str):
+    """The second step of an Administrator's sign-in, with the code their app would show now."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from intlinks.tests.signing_in import current_code
+
+    device = TOTPDevice.objects.filter(user__username=username).latest("pk")
+    page.get_by_label("Code from your authenticator app").fill(current_code(device))
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state()
     return page
 
 
