@@ -8,6 +8,7 @@ from django.test import Client, RequestFactory, override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intlinks.models import SecurityEvent
+from intlinks.tests.test_hostile_input import HOSTILE
 from intlinks.tests.signing_in import current_code, give_code, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +100,18 @@ def test_a_replayed_code_is_refused(app):
 
     assert replayed.status_code == 200
     assert second.get("/admin/").status_code == 302
+
+
+@pytest.mark.parametrize("code", HOSTILE + ["", " ", "12345", "1234567", "１２３４５６", "12 34 56", "-12345"])
+def test_a_hostile_code_is_refused_without_an_error_page(app, code):
+    client = Client()
+    sign_in(client, "admin")
+
+    response = give_code(client, code)
+
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert client.get("/admin/").status_code == 302
 
 
 def test_other_roles_sign_in_with_their_password_alone(officer):
