@@ -10,6 +10,8 @@ Administrator's sign-in count as failed sign-ins too (`count_wrong_secret`).
 
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import reduce
+from operator import or_
 
 from axes.handlers.database import AxesDatabaseHandler
 from axes.handlers.proxy import AxesProxyHandler
@@ -83,10 +85,11 @@ def limit_reached(request: HttpRequest, credentials: dict | None) -> Limit | Non
     applicable = [limit for limit in limits() if all(values[key] is not None for key in limit.keys)]
     if not applicable:
         return None
-    counts = AccessAttempt.objects.aggregate(
+    filters = [limit.counted(values, since) for limit in applicable]
+    counts = AccessAttempt.objects.filter(reduce(or_, filters)).aggregate(
         **{
-            f"limit_{index}": Sum("failures_since_start", filter=limit.counted(values, since), default=0)
-            for index, limit in enumerate(applicable)
+            f"limit_{index}": Sum("failures_since_start", filter=counted, default=0)
+            for index, counted in enumerate(filters)
         }
     )
     return next(
