@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from intlinks.roles import ADMINISTRATOR, CLERK, MEMBER, OFFICER, ROLES_BY_NAME
 
@@ -58,6 +59,32 @@ def make_user(django_user_model, username, role_name=None, **extra):
     return user
 
 
+class FullySignedInClient(Client):
+    """The test client, whose `force_login` signs in as completely as a person does: someone who signs
+    in with a second factor (an Administrator, intlinks/two_factor.py) as after giving their app's code.
+    The steps themselves are tested through the pages (intlinks/tests/test_two_factor.py)."""
+
+    def force_login(self, user, backend=None):
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from intlinks.two_factor import confirmed_device, needs_two_factor
+
+        super().force_login(user, backend)
+        if needs_two_factor(user):
+            device = confirmed_device(user) or TOTPDevice.objects.create(
+                user=user, name="The tests' authenticator", confirmed=True
+            )
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    return FullySignedInClient()
+
+
 @pytest.fixture
 def officer(django_user_model):
     return make_user(django_user_model, "officer", OFFICER)
@@ -95,6 +122,21 @@ def sign_in_through_the_form(page, base_url: str, username: str, password: str =
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if "/sign-in/code/" in page.url or "/account/two-factor/" in page.url:
+        give_the_apps_code(page, username)
+    return page
+
+
+def give_the_apps_code(page, username: str):
+    """The second step of an Administrator's sign-in, with the code their app would show now."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from intlinks.tests.signing_in import current_code
+
+    device = TOTPDevice.objects.filter(user__username=username).latest("pk")
+    page.get_by_label("Code from your authenticator app").fill(current_code(device))
+    page.get_by_role("button", name="Continue").click()
     page.wait_for_load_state()
     return page
 

@@ -1,12 +1,27 @@
 from django.contrib import admin
+from django.contrib.admin import AdminSite
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from simple_history.admin import SimpleHistoryAdmin
 
-from intlinks.models import SiteSettings, WorkerHeartbeat
+from intlinks.models import SecurityEvent, SiteSettings, WorkerHeartbeat
+from intlinks.two_factor import needs_two_factor
 
 User = get_user_model()
+
+
+class TwoFactorAdminSite(AdminSite):
+    """The admin opens only to a session that has given its second factor (docs/adr/0020). The
+    two-factor middleware already sends such a session to the code page first; this holds even if a
+    page were ever left open between the steps."""
+
+    def has_permission(self, request):
+        user = request.user
+        return super().has_permission(request) and (not needs_two_factor(user) or user.is_verified())
+
+
+admin.site.__class__ = TwoFactorAdminSite
 
 
 class UserWithHistoryAdmin(SimpleHistoryAdmin, UserAdmin):
@@ -65,6 +80,26 @@ class SiteSettingsAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin):
+    """The security log, for the Administrator to read: no one adds, changes or deletes a line."""
+
+    list_display = ("at", "kind", "username", "user", "address", "path")
+    list_filter = ("kind",)
+    search_fields = ("username", "address", "path")
+    date_hierarchy = "at"
+    list_select_related = ("user",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

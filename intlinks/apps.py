@@ -12,6 +12,7 @@ class IntlinksConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from simple_history import register
 
+        from intlinks import security_events, sessions  # noqa: F401  (connects their receivers)
         from intlinks.roles import sync_roles_after_migrate
 
         # Accounts are council data too: who could do what, and since when.

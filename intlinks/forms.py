@@ -183,3 +183,30 @@ class AccountPasswordChangeForm(PasswordChangeForm):
             Field.text("new_password2", field_width=20),
             Submit("submit", "Change password"),
         )
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The six-digit code from an authenticator app. It only checks the code's shape: whether it is
+    right is the device's to say (intlinks.services.totp_device_check)."""
+
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        help_text="The 6-digit code the app shows for International links now.",
+        max_length=12,
+    )
+
+    def __init__(self, *args, submit_label: str = "Continue", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.update(
+            autocomplete="one-time-code", inputmode="numeric", spellcheck="false"
+        )
+        govuk_fields(self)
+        self.fields["code"].error_messages["required"] = "Enter the code from your authenticator app"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field.text("code", field_width=5), Submit("submit", submit_label))
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not (len(code) == 6 and code.isdigit()):
+            raise forms.ValidationError("Enter the 6-digit code, for example 123456", code="shape")
+        return code

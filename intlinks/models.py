@@ -93,3 +93,37 @@ class StagedImport(models.Model):
 
     def __str__(self):
         return f"{self.filename} ({self.kind}) uploaded at {self.uploaded_at:%Y-%m-%d %H:%M}"
+
+
+class SecurityEvent(models.Model):
+    """One line of the security log: a sign-in, a failure, a lock, a sign-out or a refused page.
+
+    Written by `intlinks.services.security_event_record` from the sign-in signals and the 403 page;
+    read by the Administrator in the admin, where no one can add, change or delete a row.
+    """
+
+    history_exempt_reason = "an append-only log: its rows are never changed, so there is no history to keep"
+
+    class Kind(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+        LOCKED_OUT = "locked_out", "Locked out"
+        SECOND_STEP_PASSED = "second_step_passed", "Two-factor code accepted"
+        SIGNED_OUT = "signed_out", "Signed out"
+        SESSION_EXPIRED = "session_expired", "Session expired"
+        REFUSED = "refused", "Page refused (403)"
+
+    at = models.DateTimeField(db_index=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    username = models.CharField("user name tried", max_length=150, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    address = models.GenericIPAddressField(null=True, blank=True)
+    path = models.CharField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.username or '-'} at {self.at:%Y-%m-%d %H:%M:%S}"

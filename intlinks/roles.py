@@ -15,6 +15,7 @@ CLERK = "Committee clerk"
 ADMINISTRATOR = "Administrator"
 
 DOMAIN_APPS = ("strategy", "partnerships", "reporting")
+AXES_RECORDS = ("axes.view_accessattempt", "axes.view_accessfailurelog", "axes.view_accesslog")
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,12 @@ ROLES = (
             "intlinks.add_sitesettings",
             "intlinks.change_sitesettings",
             "intlinks.export_council_data",
+            # Sign-in locks (issue 15): the lockout page sends people to the Administrator, who sees the
+            # attempts and releases a lock by deleting them; and resets a lost authenticator app.
+            *AXES_RECORDS,
+            "axes.delete_accessattempt",
+            "otp_totp.view_totpdevice",
+            "otp_totp.delete_totpdevice",
         ),
         # Whoever manages the accounts is not also the second person who approves a breach (issue 9).
         # Nor does it decide grants, which is the working party's (issue 11).

@@ -7,9 +7,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intlinks.archive import Archivable
-from intlinks.models import FormToken, StagedImport, WorkerHeartbeat
+from intlinks.client_address import client_address, is_address
+from intlinks.models import FormToken, SecurityEvent, StagedImport, WorkerHeartbeat
 
 
 def worker_heartbeat_record(*, worker: str) -> WorkerHeartbeat:
@@ -113,3 +115,48 @@ def staged_import_claim(*, key: str, kind: str, by) -> StagedImport | None:
     """The person's staged upload, locked for the caller's transaction (a second confirm waits, then
     finds it gone); None when it was already imported, forgotten, or is not theirs."""
     return StagedImport.objects.select_for_update().filter(key=key, kind=kind, uploaded_by=by).first()
+
+
+@transaction.atomic
+def security_event_record(*, kind: str, request, username: str = "", user=None) -> SecurityEvent:
+    """Write one line of the security log about `request`: who (the name tried, the account), from
+    where (intlinks.client_address) and which page."""
+    if user is not None and not user.is_authenticated:
+        user = None
+    address = client_address(request)
+    event = SecurityEvent(
+        at=timezone.now(),
+        kind=kind,
+        username=(username or (user.get_username() if user else ""))[:150],
+        user=user,
+        address=address if is_address(address) else None,
+        path=request.path[:2000],
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+@transaction.atomic
+def totp_device_for_set_up(*, user) -> TOTPDevice:
+    """The authenticator app `user` is setting up: the one not yet confirmed, or a new one with a new
+    secret. Opening the set-up page twice shows the same secret."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice(user=user, name="Authenticator app", confirmed=False)
+        device.full_clean()
+        device.save()
+    return device
+
+
+@transaction.atomic
+def totp_device_check(*, device: TOTPDevice, code: str) -> bool:
+    """Whether `code` is the device's current code and was never used before (django-otp keeps the
+    time step of the last accepted code, so a replayed code is refused). The first right code
+    confirms a device being set up."""
+    if not device.verify_token(code):
+        return False
+    if not device.confirmed:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+    return True

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "strategy",
     "partnerships",
     "reporting",
@@ -100,6 +102,9 @@ MIDDLEWARE = [
     "intlinks.middleware.RequestSizeLimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "intlinks.sessions.SessionLifetimeMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "intlinks.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -170,12 +175,52 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lock an account out for an hour after five failed sign-ins from the same address.
+# Sign-in limits (docs/adr/0020, intlinks/sign_in_limits.py): five wrong attempts at one account from
+# one address lock that pair for an hour; an address with too many failures across accounts is throttled
+# for the hour (password spraying); an account with too many failures from everywhere together is locked
+# only briefly, so that nobody can keep a named person out for long with a few requests.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 1
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env_int("SIGN_IN_ADDRESS_FAILURE_LIMIT", 20)
+SIGN_IN_ACCOUNT_FAILURE_LIMIT = env_int("SIGN_IN_ACCOUNT_FAILURE_LIMIT", 20)
+SIGN_IN_ACCOUNT_LOCK_MINUTES = env_int("SIGN_IN_ACCOUNT_LOCK_MINUTES", 15)
+AXES_COOLOFF_TIME = 1  # hours: the longest of the limits' windows; older failures are forgotten
+AXES_HANDLER = "intlinks.sign_in_limits.SignInLimitsHandler"
+# What a successful sign-in forgets: the person's own failures from their own address, never failures
+# from elsewhere (an attacker's progress) nor the address's failures at other accounts (spraying).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+# Attempts refused while locked do not extend the lock: it ends when it said it would.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "intlinks.sign_in_limits.lockout_response"
+# Axes keeps a failed form's fields with the attempt: never a password, new password or code.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "old_password",
+    "new_password1",
+    "new_password2",
+    "code",
+    "csrfmiddlewaretoken",
+]
+AXES_CLIENT_IP_CALLABLE = "intlinks.client_address.client_address"
 AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The number of proxies in front of the service that append to X-Forwarded-For (the council's TLS proxy:
+# 1). With 0, the address is REMOTE_ADDR; the header is then ignored, as anyone can write it.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after signing in
+# whatever happens (intlinks/sessions.py).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 8)
+
+# Administrators (anyone who can open the admin) sign in with a code from an authenticator app as well
+# as their password (intlinks/two_factor.py). On unless DEBUG: the embedded run's demonstration admin
+# signs in with the password alone unless TWO_FACTOR_REQUIRED=true (docs/adr/0020).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = "International links"
+# Other administrators' secrets are never shown in the admin, only whether a device is confirmed.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -296,7 +341,7 @@ CELERY_BEAT_SCHEDULE = {
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "international.links@example.gov.uk")
 
-SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 60 * 60  # the absolute lifetime; idleness is checked on each request
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -333,10 +378,16 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A refused page is one line of the log (and a row of the security events), not a traceback.
+    "filters": {"refusal_in_one_line": {"()": "intlinks.log_filters.RefusalInOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # WeasyPrint reports each step of every render (and of its own stylesheets at import) at INFO.
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "django.request": {"filters": ["refusal_in_one_line"]},
+    },
 }
 
 # Demonstration accounts and data exist only for the embedded run, never under production settings.

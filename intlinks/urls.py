@@ -12,6 +12,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("sign-in/code/", views.TwoFactorCodeView.as_view(), name="two_factor_code"),
+    path("account/two-factor/", views.TwoFactorSetUpView.as_view(), name="two_factor_set_up"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
@@ -25,5 +27,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "intlinks.views.permission_denied"
 handler404 = "intlinks.views.page_not_found"
 handler500 = "intlinks.views.server_error"

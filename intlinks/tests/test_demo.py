@@ -26,6 +26,17 @@ def test_loads_one_account_per_role_and_is_safe_to_run_twice(settings, django_us
     assert "officer" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("required", "said"), [(True, "the first sign-in shows the QR code"), (False, "is off")]
+)
+def test_says_how_the_demonstration_admin_signs_in(settings, required, said):
+    from intlinks.management.commands.load_demo import two_factor_note
+
+    settings.TWO_FACTOR_REQUIRED = required
+
+    assert said in two_factor_note()
+
+
 def test_refuses_under_production_settings(settings, django_user_model):
     settings.DEMO_DATA_ALLOWED = False
 

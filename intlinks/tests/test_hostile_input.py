@@ -205,9 +205,13 @@ def test_every_form_view_is_in_the_access_table():
     # input is tested in partnerships/tests/test_locked_states.py.
     # Finalising and superseding a Cabinet report are the clerk's, not an officer's: their refusals and
     # hostile input are tested in reporting/tests/test_report_version_pages.py.
+    # The second step of an Administrator's sign-in and its set-up take one code: hostile codes are
+    # tested in intlinks/tests/test_two_factor.py.
     exempt = {
         "/account/password/",
         "/sign-in/",
+        "/sign-in/code/",
+        "/account/two-factor/",
         "/partnerships/activities/{}/reopen/",
         "/reporting/reports/{}/generate/",
         "/reporting/reports/{}/supersede/",

@@ -25,3 +25,17 @@ class Command(BaseCommand):
         for account in accounts:
             password = demo_password() if account.created else f"{demo_password()} (as when first created)"
             self.stdout.write(f"  {account.username:<8} {account.role:<22} password: {password}")
+        self.stdout.write(two_factor_note())
+
+
+def two_factor_note() -> str:
+    """What the demonstration admin meets at sign-in (docs/adr/0020)."""
+    if settings.TWO_FACTOR_REQUIRED:
+        return (
+            "admin also gives a code from an authenticator app: the first sign-in shows the QR code "
+            "and key to set one up."
+        )
+    return (
+        "Two-factor sign-in for Administrators is off in this embedded run (DEBUG on): admin signs in "
+        "with the password alone. TWO_FACTOR_REQUIRED=true turns it on, as it is in production."
+    )
