@@ -147,7 +147,7 @@ def test_each_list_page_links_to_both_downloads_with_its_filters(officer_client)
         ("/partnerships/export.xlsx", PartnershipFactory, 10),
         ("/partnerships/places/export.xlsx", PlaceFactory, 8),
         ("/partnerships/activities/export.xlsx?financial_year=", ActivityFactory, 11),
-        ("/partnerships/activities/gifts/export.xlsx?financial_year=", GiftFactory, 10),
+        ("/partnerships/activities/gifts/export.xlsx?financial_year=", GiftFactory, 11),
         ("/partnerships/activities/funding/export.xlsx", ExternalFundingFactory, 11),
         ("/partnerships/grants/export.xlsx", GrantApplicationFactory, 8),
         ("/partnerships/grants/export.csv", GrantApplicationFactory, 8),

@@ -104,8 +104,10 @@ def celery_broker(url: str):
 def own_redis(tmp_path, settings):
     server = OwnRedis(tmp_path)
     server.start()
-    settings.REDIS_URL = settings.CELERY_BROKER_URL = server.url
+    # The app's own broker is read (and kept, to restore) before the settings point at this Redis: the
+    # app reads its configuration from the settings lazily, so the other order would "restore" this one.
     with celery_broker(server.url):
+        settings.REDIS_URL = settings.CELERY_BROKER_URL = server.url
         yield server
     if server.process.poll() is None:
         server.stop()
