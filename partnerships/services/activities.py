@@ -129,9 +129,10 @@ def activity_check_imported(*, activity: Activity, by: AbstractBaseUser | None) 
     `activity` is new, or the stored record as read once for the whole file, with the file's values
     set: its state and archive are the database's (the import has no column for them). The database
     CHECK constraints are not asked one query each (`validate_constraints`): each has its Python twin in
-    a field validator or `Activity.clean` (`test_imports` proves it), and the database enforces them
-    again when the batch is written. Nor are the records it points at (its link, the person) read again
-    one query each: `activities_save_imported` asks for a whole batch (`refuse_stale_parents`).
+    a field validator or `Activity.clean` (`test_import_activities_in_bulk` breaks each), and the
+    database enforces them again when the batch is written. Nor are the records it points at (its link,
+    the person) read again one query each: `activities_save_imported` asks for a whole batch
+    (`refuse_stale_parents`).
     """
     if activity.pk is None:
         activity.recorded_by = by
