@@ -6,7 +6,7 @@ that points at it is deleted or nulled. The writes are `intlinks.services.record
 `record_restore`; the rules they ask are the predicates below, which a model may add to.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -59,18 +59,24 @@ class Archivable(models.Model):
     def is_archived(self) -> bool:
         return self.archived_at is not None
 
-    def full_clean(self, *args, **kwargs):
+    def full_clean(self, *args, as_read: bool = False, **kwargs):
         # Every service validates before it saves, so this is the one place that keeps an archived
         # record read-only; archive and restore change only their own fields and do not come here.
         # Asked of the database, not of this copy: a copy read before the archive must not undo it.
+        # `as_read`: a bulk import read this copy and its parents once for the whole file, in this
+        # transaction, and asks again for a whole batch before it writes (`refuse_stale_parents`).
         if self.pk is None:
-            self._refuse_archived_parents()
-        elif type(self)._base_manager.filter(pk=self.pk, archived_at__isnull=False).exists():
+            self._refuse_archived_parents(as_read=as_read)
+        elif self.is_archived if as_read else self._stored_is_archived():
             raise ValidationError(ARCHIVED_IS_READ_ONLY)
         super().full_clean(*args, **kwargs)
 
-    def archived_parents(self) -> dict[str, "Archivable"]:
-        """The archived records this one points at, by field name (read from the database)."""
+    def _stored_is_archived(self) -> bool:
+        return type(self)._base_manager.filter(pk=self.pk, archived_at__isnull=False).exists()
+
+    def archived_parents(self, *, as_read: bool = False) -> dict[str, "Archivable"]:
+        """The archived records this one points at, by field name (read from the database, or with
+        `as_read` judged on the parents this copy holds)."""
         found = {}
         for field in self._meta.concrete_fields:
             if not (field.many_to_one and issubclass(field.related_model, Archivable)):
@@ -78,17 +84,21 @@ class Archivable(models.Model):
             parent_id = getattr(self, field.attname)
             if parent_id is None:
                 continue
-            parents = field.related_model._base_manager.filter(pk=parent_id, archived_at__isnull=False)
-            parent = parents.first()
+            if as_read and field.is_cached(self):
+                parent = getattr(self, field.name)
+                parent = parent if parent.is_archived else None
+            else:
+                parents = field.related_model._base_manager.filter(pk=parent_id, archived_at__isnull=False)
+                parent = parents.first()
             if parent is not None:
                 found[field.name] = parent
         return found
 
-    def _refuse_archived_parents(self) -> None:
+    def _refuse_archived_parents(self, *, as_read: bool = False) -> None:
         """A new record is not attached to an archived one (an activity logged under an archived link)."""
         errors = {
             name: f"{parent} is archived: choose a current one, or ask to restore it"
-            for name, parent in self.archived_parents().items()
+            for name, parent in self.archived_parents(as_read=as_read).items()
         }
         if errors:
             raise ValidationError(errors)
@@ -146,3 +156,25 @@ class Archivable(models.Model):
 
 def count_phrase(count: int, singular: str, plural: str) -> str:
     return f"{count} current {singular if count == 1 else plural}"
+
+
+def refuse_stale_parents(records: Sequence[models.Model]) -> None:
+    """Before a bulk import writes a batch validated on copies read once for the file (`full_clean(as_read=
+    True)`, foreign keys not asked one query each): every record they point at still exists and, if it
+    can be archived, is not archived now. One query per kind of parent; raises naming the records."""
+    problems = []
+    for field in records[0]._meta.concrete_fields if records else ():
+        if not field.many_to_one:
+            continue
+        ids = {getattr(record, field.attname) for record in records} - {None}
+        parents = field.related_model._base_manager.filter(**{f"{field.remote_field.field_name}__in": ids})
+        if issubclass(field.related_model, Archivable):
+            parents = parents.filter(CURRENT)
+        gone = ids - set(parents.values_list(field.remote_field.field_name, flat=True)) if ids else set()
+        problems += [
+            f"{record}: its {field.verbose_name} has been archived or removed since the file was read"
+            for record in records
+            if getattr(record, field.attname) in gone
+        ]
+    if problems:
+        raise ValidationError(problems)

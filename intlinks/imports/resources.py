@@ -81,6 +81,17 @@ class ImportResource(resources.Resource):
     def save_through_service(self, instance, *, is_create: bool, row: dict) -> None:
         raise NotImplementedError
 
+    # A kind with many rows (`Meta.use_bulk = True`) validates each row through its service's check
+    # and writes a batch at a time: no savepoint and no write per row (docs/adr/0017).
+
+    def check_through_service(self, instance, *, is_create: bool, row: dict) -> None:
+        """Validate the row by its service's rules without saving (a kind with `use_bulk`)."""
+        raise NotImplementedError
+
+    def save_in_bulk(self, instances: list, *, is_create: bool) -> None:
+        """Write a batch of rows checked by `check_through_service`, through the service."""
+        raise NotImplementedError
+
     # ---- columns ------------------------------------------------------------------------------------
 
     @classmethod
@@ -186,7 +197,29 @@ class ImportResource(resources.Resource):
     def save_instance(self, instance, is_create, row, **kwargs):
         # The history row of this write names the person importing (django-simple-history reads it).
         instance._history_user = self.by
-        self.save_through_service(instance, is_create=is_create, row=row)
+        if not self._meta.use_bulk:
+            self.save_through_service(instance, is_create=is_create, row=row)
+            return
+        self.check_through_service(instance, is_create=is_create, row=row)
+        (self.create_instances if is_create else self.update_instances).append(instance)
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._save_batch(self.create_instances, is_create=True, raise_errors=raise_errors, result=result)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._save_batch(self.update_instances, is_create=False, raise_errors=raise_errors, result=result)
+
+    def _save_batch(self, instances: list, *, is_create: bool, raise_errors, result) -> None:
+        # Written in the preview too (then rolled back), so that it meets the database's refusals. An
+        # error here names no row: it is the file's, and nothing is kept.
+        if not instances:
+            return
+        try:
+            self.save_in_bulk(list(instances), is_create=is_create)
+        except Exception as error:  # noqa: BLE001 - reported as the file's error, as the library does
+            self.handle_import_error(result, error, raise_errors)
+        finally:
+            instances.clear()
 
     def save_m2m(self, instance, row, **kwargs):
         """Many-to-many values are set by the service, with the record."""

@@ -4,6 +4,7 @@ Each widget's `clean` raises ValueError with a message for the person (the resou
 column); `render` writes the value the way `clean` reads it, so a template or an export round-trips.
 """
 
+import functools
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -128,10 +129,17 @@ class FinancialYearWidget(widgets.Widget):
 def country_code(text: str) -> str:
     """The ISO code of a country given by its English name or its two- or three-letter code."""
     text = text.strip()
-    code = countries.by_name(text) or (countries.alpha2(text) if len(text) in (2, 3) else "")
+    code = _code_of_country(text)
     if not code:
         raise ValueError(f"“{text}” is not a country: use its English name or ISO code (DE, FR, NI…)")
     return code
+
+
+@functools.lru_cache(maxsize=2048)
+def _code_of_country(text: str) -> str:
+    # Remembered: `by_name` translates every country's name on each call (7 ms), and a file of 10,000
+    # rows names the same few countries (ADR 0017).
+    return countries.by_name(text) or (countries.alpha2(text) if len(text) in (2, 3) else "")
 
 
 class CountryWidget(widgets.Widget):

@@ -23,6 +23,11 @@ KREFELD = {"Place": "Krefeld", "Country": "Germany", "Kind of link": "Formal twi
 
 
 class ActivityResource(ImportResource):
+    class Meta(ImportResource.Meta):
+        # Ten thousand rows within a minute (issue 14): checked row by row, written 500 at a time.
+        use_bulk = True
+        batch_size = 500
+
     record_model = Activity
     key_columns = (*LINK_COLUMNS, "Title", "Start date")
     error_columns = {"partnership": "Kind of link"}
@@ -90,13 +95,17 @@ class ActivityResource(ImportResource):
     def resolved_values(self, instance):
         return (instance.partnership_id,)
 
-    def save_through_service(self, instance, *, is_create, row):
-        kept = (
-            {}
-            if is_create
-            else {"objectives": instance.objectives.all(), "ways_forward": instance.ways_forward.all()}
+    def check_through_service(self, instance, *, is_create, row):
+        services.activity_check_imported(activity=instance, by=self.by)
+
+    def save_in_bulk(self, instances, *, is_create):
+        written = [column.attribute for column in self.columns() if column.attribute]
+        services.activities_save_imported(
+            created=instances if is_create else [],
+            updated=[] if is_create else instances,
+            fields=[*written, "partnership"],
+            by=self.by,
         )
-        services.activity_log(activity=instance, by=self.by, **kept)
 
 
 class CostResource(ImportResource):

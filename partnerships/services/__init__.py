@@ -1,7 +1,9 @@
 """Every write of the partnerships app, by subject. Views, the admin, the demo loader and tests call these."""
 
 from partnerships.services.activities import (
+    activities_save_imported,
     activity_cancel,
+    activity_check_imported,
     activity_log,
     activity_mark_complete,
     activity_mark_ready,
@@ -38,6 +40,8 @@ from partnerships.services.reviews import appraisal_accept, appraisal_save, logf
 
 __all__ = [
     "activity_cancel",
+    "activities_save_imported",
+    "activity_check_imported",
     "activity_log",
     "activity_mark_complete",
     "activity_mark_ready",

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from intlinks.archive import refuse_stale_parents
 from intlinks.editing import save_rows, validate_rows
 from intlinks.services import record_archive
 from partnerships.conduct import breach_text, check_cost, excess_of
@@ -118,6 +120,57 @@ def activity_log(
         record_archive(record=cost, by=by, reason="Removed from the activity's costs")
     activity.gate_reopened = settle_readiness(activity=activity, by=by)
     return activity
+
+
+def activity_check_imported(*, activity: Activity, by: AbstractBaseUser | None) -> None:
+    """Validate an imported activity (no costs, no links to objectives) by `activity_log`'s rules,
+    without saving it: `activities_save_imported` writes a file's activities in bulk afterwards.
+
+    `activity` is new, or the stored record as read once for the whole file, with the file's values
+    set: its state and archive are the database's (the import has no column for them). The database
+    CHECK constraints are not asked one query each (`validate_constraints`): each has its Python twin in
+    a field validator or `Activity.clean` (`test_import_activities_in_bulk` breaks each), and the
+    database enforces them again when the batch is written. Nor are the records it points at (its link,
+    the person) read again one query each: `activities_save_imported` asks for a whole batch
+    (`refuse_stale_parents`).
+    """
+    if activity.pk is None:
+        activity.recorded_by = by
+    elif activity.is_locked:
+        raise ValidationError(activity.lock_refusal())
+    foreign_keys = [field.name for field in Activity._meta.concrete_fields if field.many_to_one]
+    activity.full_clean(exclude=foreign_keys, validate_constraints=False, as_read=True)
+
+
+@transaction.atomic
+def activities_save_imported(
+    *,
+    created: Sequence[Activity],
+    updated: Sequence[Activity],
+    fields: Sequence[str],
+    by: AbstractBaseUser | None,
+) -> None:
+    """Write activities validated by `activity_check_imported`, in bulk, each with its history row
+    naming `by`; of the stored ones only `fields` (what the file sets) change.
+
+    The stored ones are locked first: one closed or archived by a colleague since the file was read
+    refuses the whole batch, and each keeps the state it has now. A ready activity whose gate reopened
+    goes back to planned, as after `activity_log`."""
+    refuse_stale_parents([*created, *updated])
+    if updated:
+        stored = Activity.objects.select_for_update().in_bulk([activity.pk for activity in updated])
+        closed = [str(a) for a in stored.values() if a.is_locked or a.is_archived]
+        if closed:
+            raise ValidationError(
+                "Closed or archived by a colleague since the file was read: " + ", ".join(closed)
+            )
+        for activity in updated:  # its history row records the state it has, not the one read
+            activity.state = stored[activity.pk].state
+        bulk_update_with_history(updated, Activity, fields, batch_size=500, default_user=by)
+    bulk_create_with_history(created, Activity, batch_size=500, default_user=by)
+    for activity in updated:
+        if activity.state == Activity.State.READY:
+            settle_readiness(activity=activity, by=by)
 
 
 @transaction.atomic
