@@ -62,6 +62,8 @@ class WaysForwardGroup:
 
 
 class ActivityForm(GovukModelForm):
+    # Required of every activity paid from public funds (LGIB), which is the form's starting answer.
+    conditionally_required = ("purpose", "expected_benefit")
     submit_label = None  # the page's one button follows the costs
 
     class Meta:
@@ -105,7 +107,10 @@ class ActivityForm(GovukModelForm):
         self.fields["objectives"].queryset = objectives.select_related("strategy").order_by(
             "strategy__first_year", "number"
         )
-        self.fields["objectives"].label_from_instance = lambda o: f"{o.number}. {o.title}"
+        # Two strategies may both be current (one ending, one beginning): each objective says its own.
+        self.fields["objectives"].label_from_instance = lambda o: (
+            f"Objective {o.number} ({o.strategy.period_label}): {o.title}"
+        )
         ways_forward = WayForward.objects.filter(
             Q(objective__strategy__archived_at__isnull=True)
             | Q(pk__in=self.instance.ways_forward.values("pk") if chosen else [])
