@@ -7,6 +7,8 @@ marks and 10,000+ characters; numbers huge, negative, "1e309" and "NaN", money w
 dates in year 0, 1, 9999 and 10000 and the 31st of February; ids of records missing or archived.
 """
 
+from django.apps import apps
+from django.db import connection
 from hypothesis import strategies as st
 
 # The run is bounded by the profile (conftest.py: `ci` by default, `thorough` by HYPOTHESIS_PROFILE).
@@ -136,3 +138,24 @@ def anything() -> st.SearchStrategy[str]:
         single_date(),
         st.sampled_from(MISSING_IDS),
     )
+
+
+def council_tables() -> list[str]:
+    return [
+        model._meta.db_table
+        for app in ("strategy", "partnerships", "reporting")
+        for model in apps.get_app_config(app).get_models()
+    ]
+
+
+def table_checksums(tables: list[str]) -> tuple[str, ...]:
+    """A digest of every row of every table, in one query: a refused post that changed a row (not only
+    one that added a row) shows here."""
+    digests = ", ".join(
+        f"(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
+        f"{connection.ops.quote_name(table)} t)"
+        for table in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {digests}")
+        return cursor.fetchone()

@@ -11,8 +11,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.apps import apps
-from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.views.generic.edit import ProcessFormView
 from hypothesis import HealthCheck, given, settings
@@ -146,27 +144,6 @@ def hostile_post(data, fields: FormFields, attackable: list[str], archived_ids: 
     return post
 
 
-def council_tables() -> list[str]:
-    return [
-        model._meta.db_table
-        for app in ("strategy", "partnerships", "reporting")
-        for model in apps.get_app_config(app).get_models()
-    ]
-
-
-def table_checksums(tables: list[str]) -> tuple[str, ...]:
-    """A digest of every row of every table, in one query: a refused post that changed a row (not only
-    one that added a row) shows here."""
-    digests = ", ".join(
-        f"(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
-        f"{connection.ops.quote_name(table)} t)"
-        for table in tables
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {digests}")
-        return cursor.fetchone()
-
-
 @pytest.fixture
 def archived_ids(url_objects, django_user_model):  # noqa: F811 (the fixture imported above)
     """Ids of archived records of every kind that can be archived, for the pickers to be offered."""
@@ -209,19 +186,19 @@ def test_refuses_hostile_input_on_every_form_page_without_an_error_or_a_partial_
     attackable = sorted(name for name in first.values if name not in first.hidden)
     assert attackable, f"{page}: no fields found on {target}"
     page_values = {"now": first.values}
-    tables = council_tables()
+    tables = hostile.council_tables()
 
     @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(st.data())
     def attack(data):
         typed = {**page_values["now"], **hostile_post(data, first, attackable, archived_ids)}
         post = {name: value for name, value in typed.items() if value is not None}
-        before = table_checksums(tables)
+        before = hostile.table_checksums(tables)
         # The test client re-raises a view's exception, so a 500 fails here with its traceback.
         response = client.post(target, post)
         assert response.status_code in {200, 302}, f"{page}: {response.status_code}"
         if response.status_code == 200:
-            assert table_checksums(tables) == before, f"{page}: refused the input but changed a record"
+            assert hostile.table_checksums(tables) == before, f"{page}: refused, yet changed"
         else:  # saved: the next attack starts from a fresh page, as a person's next attempt would
             page_values["now"] = form_fields(client.get(target).content.decode()).values
 
