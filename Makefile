@@ -16,7 +16,7 @@ TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 	SECRET_KEY=tests-only-secret-key-not-for-any-real-deployment-0123456789 \
 	DEBUG=false SECURE_SSL_REDIRECT=false SECURE_COOKIES=false ALLOWED_HOSTS=localhost,127.0.0.1,testserver
 
-.PHONY: run test setup lint bench
+.PHONY: run test setup lint bench load
 
 $(VENV)/.installed: requirements.txt requirements-test.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -76,6 +76,12 @@ bench: setup services
 	$(TEST_ENV) $(PY) manage.py benchmark_report --profile small
 	$(TEST_ENV) $(PY) manage.py benchmark_report --profile large
 	$(TEST_ENV) $(PY) manage.py benchmark_import --rows 10000
+
+# 25 signed-in users for 60 s against gunicorn (two workers) on the large synthetic council, in a
+# throwaway database of its own; prints errors and p50/p95 per kind (docs/security/load.md).
+load: setup services
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(PY) manage.py loadtest --profile large --users 25 --seconds 60
 
 # Python and templates, as formatted by `ruff format` and `djlint templates --reformat` (djlint.toml).
 lint: $(VENV)/.installed

@@ -5,6 +5,7 @@ import os
 import pytest
 from django.conf import settings
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from intlinks.roles import ADMINISTRATOR, CLERK, MEMBER, OFFICER, ROLES_BY_NAME
 
@@ -20,6 +21,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# Hostile-input tests (intlinks/tests/hostile.py): `ci`, the default, keeps the suite's run bounded and
+# repeatable (the same examples every run, none remembered between runs); `thorough` is for an evening's
+# hunt: HYPOTHESIS_PROFILE=thorough pytest intlinks/tests/test_hostile_input.py
+hypothesis_settings.register_profile("ci", max_examples=10, derandomize=True, database=None, deadline=None)
+hypothesis_settings.register_profile("thorough", max_examples=300, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 PASSWORD = "correct-horse-battery-staple"
 AXE_PATH = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_SOURCE = f"{AXE_PATH.read_text()}\n;undefined"  # a statement list: evaluated, not called

@@ -59,7 +59,9 @@ def _xlsx_values(data: bytes, sheet_name: str):
     try:
         # Not read-only: read-only worksheets may carry a wrong size and then lose trailing columns.
         workbook = load_workbook(io.BytesIO(data), data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    # SyntaxError: the XML parser's ParseError, for a workbook whose XML is damaged or hand-made (a cell
+    # holding "&#0;").
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError) as error:
         raise ValidationError("The file is not a spreadsheet: save it as CSV or Excel (.xlsx)") from error
     names = {name.strip().lower(): name for name in workbook.sheetnames}
     worksheet = workbook[names.get(sheet_name.lower(), workbook.sheetnames[0])]
@@ -67,7 +69,9 @@ def _xlsx_values(data: bytes, sheet_name: str):
 
 
 def _csv_values(data: bytes):
-    if b"\x00" in data[:8192]:
+    # Anywhere in the file, not only near its start: text holds no NUL character, and PostgreSQL stores
+    # none (the preview quoting the cell could not be saved).
+    if b"\x00" in data:
         raise ValidationError("The file is not a spreadsheet: save it as CSV or Excel (.xlsx)")
     for encoding in TEXT_ENCODINGS:
         try:
