@@ -18,16 +18,6 @@ THEME = {"name": "A Beautiful Place", "description": "", "position": "3", "is_ac
 
 
 @pytest.fixture
-def read_only_database():
-    """Every transaction on the connection read-only, as on a standby or a database made read-only."""
-    with connection.cursor() as cursor:
-        cursor.execute("SET SESSION default_transaction_read_only = on")
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("SET SESSION default_transaction_read_only = off")
-
-
-@pytest.fixture
 def disk_full_on_history():
     """The history table refuses rows as a full disk does, after the theme's own row was written."""
     with connection.cursor() as cursor:

@@ -25,16 +25,6 @@ def administrator_client(client, administrator):
     return client
 
 
-@pytest.fixture
-def read_only_database():
-    """Every transaction on the connection read-only, as on a standby or a database made read-only."""
-    with connection.cursor() as cursor:
-        cursor.execute("SET SESSION default_transaction_read_only = on")
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("SET SESSION default_transaction_read_only = off")
-
-
 def test_it_answers_200_when_database_broker_and_worker_work(client, worker_beating):
     response = client.get("/healthz")
 

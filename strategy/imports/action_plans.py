@@ -1,13 +1,14 @@
 """Import of action-plan actions, matched on their strategy, plan year and reference; a year's plan
 that does not exist yet is created through the action plans' service."""
 
-from intlinks.imports.resources import Column, ImportResource
+from intlinks.imports.resources import Column
 from intlinks.imports.widgets import DateWidget, DecimalWidget, FinancialYearWidget, IntegerWidget, text_of
 from strategy import services
-from strategy.models import Action, ActionPlan, Objective, Strategy, WayForward
+from strategy.imports.strategies import StrategyRowsResource
+from strategy.models import Action, ActionPlan, Objective, WayForward
 
 
-class ActionResource(ImportResource):
+class ActionResource(StrategyRowsResource):
     record_model = Action
     key_columns = ("Strategy", "Plan year", "Reference")
     error_columns = {"action_plan": "Plan year", "financial_year": "Plan year", "objective": "Objective"}
@@ -36,14 +37,11 @@ class ActionResource(ImportResource):
     planned_cost = Column("Planned cost", "planned_cost", widget=DecimalWidget(), saves_null_values=False)
 
     def prepare(self, dataset):
-        self.strategies = {s.title.strip().lower(): s for s in Strategy.objects.current()}
+        self.read_strategies()
         self.plans = {(p.strategy_id, p.financial_year): p for p in ActionPlan.objects.all()}
         self.objectives = {(o.strategy_id, o.number): o for o in Objective.objects.all()}
         self.ways = {(w.objective_id, w.letter.lower()): w for w in WayForward.objects.all()}
         self.actions = {(a.action_plan_id, a.reference.lower()): a for a in Action.objects.all()}
-
-    def strategy_of(self, row):
-        return self.strategies.get(text_of(row.get("Strategy")).lower())
 
     def find_existing(self, row):
         strategy = self.strategy_of(row)
@@ -53,11 +51,7 @@ class ActionResource(ImportResource):
     def resolve(self, instance, row):
         strategy = self.strategy_of(row)
         if strategy is None:
-            return (
-                {"Strategy": f"No strategy is called “{text_of(row.get('Strategy'))}”"}
-                if text_of(row.get("Strategy"))
-                else {}
-            )
+            return self.unknown_strategy(row)
         errors = {}
         self.year = self.cleaned(row, "Plan year")
         self.strategy = strategy

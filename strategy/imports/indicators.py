@@ -1,13 +1,14 @@
 """Import of a strategy's indicators, matched on their strategy and name (indicators have no code of
 their own; the national indicator they cite is optional and may repeat)."""
 
-from intlinks.imports.resources import Column, ImportResource
+from intlinks.imports.resources import Column
 from intlinks.imports.widgets import ChoiceWidget, DecimalWidget, FinancialYearWidget, IntegerWidget, text_of
 from strategy import services
-from strategy.models import Indicator, Objective, Strategy
+from strategy.imports.strategies import StrategyRowsResource
+from strategy.models import Indicator, Objective
 
 
-class IndicatorResource(ImportResource):
+class IndicatorResource(StrategyRowsResource):
     record_model = Indicator
     key_columns = ("Strategy", "Name")
     error_columns = {"objective": "Objective", "strategy": "Strategy"}
@@ -37,12 +38,9 @@ class IndicatorResource(ImportResource):
     source = Column("Source", "source")
 
     def prepare(self, dataset):
-        self.strategies = {s.title.strip().lower(): s for s in Strategy.objects.current()}
+        self.read_strategies()
         self.objectives = {(o.strategy_id, o.number): o for o in Objective.objects.all()}
         self.indicators = {(i.strategy_id, i.name.strip().lower()): i for i in Indicator.objects.all()}
-
-    def strategy_of(self, row):
-        return self.strategies.get(text_of(row.get("Strategy")).lower())
 
     def find_existing(self, row):
         strategy = self.strategy_of(row)
@@ -51,11 +49,7 @@ class IndicatorResource(ImportResource):
     def resolve(self, instance, row):
         strategy = self.strategy_of(row)
         if strategy is None:
-            return (
-                {"Strategy": f"No strategy is called “{text_of(row.get('Strategy'))}”"}
-                if text_of(row.get("Strategy"))
-                else {}
-            )
+            return self.unknown_strategy(row)
         instance.strategy = strategy
         number = self.cleaned(row, "Objective")
         instance.objective = self.objectives.get((strategy.pk, number)) if number else None
