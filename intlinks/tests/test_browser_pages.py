@@ -98,3 +98,54 @@ def test_the_footer_leads_to_the_accessibility_statement_without_signing_in(page
         "Accessibility statement for International links"
     )
     assert axe_violations(page) == []
+
+
+@pytest.fixture
+def new_pages(officer):
+    """The pages issues 13 and 14 added, each with a record that fills it: a cost whose third meal
+    breaks the cap with its repayment page, a gift naming its councillor, the import and open data."""
+    from decimal import Decimal
+
+    from intlinks.models import SiteSettings
+    from partnerships import services
+    from partnerships.models import Cost
+    from partnerships.tests.factories import ActivityFactory, ConductPolicyFactory, CostFactory, GiftFactory
+
+    ConductPolicyFactory()
+    activity = ActivityFactory(title="Civic visit to Krefeld")
+    cost = services.cost_save(
+        cost=CostFactory.build(
+            activity=activity,
+            category=Cost.Category.SUBSISTENCE,
+            meals=3,
+            meal_amounts="20, 25, 45",
+            amount=Decimal("90.00"),
+        ),
+        by=officer,
+    )
+    GiftFactory(person="Councillor Example", activity=activity, partnership=activity.partnership)
+    SiteSettings(open_data=True).save()
+    return [
+        f"/partnerships/activities/{activity.pk}/",
+        f"/partnerships/costs/{cost.pk}/repayment/",
+        f"/partnerships/activities/gifts/new/?activity={activity.pk}",
+        "/partnerships/activities/gifts/?person=Councillor+Example&sort=person",
+        "/partnerships/activities/attention/",
+        "/imports/",
+        "/imports/activities/",
+        "/open-data/",
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_the_new_pages_are_accessible_and_fit_the_screen(page, live_server, sign_in, new_pages, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in("officer")
+
+    for url in new_pages:
+        response = page.goto(f"{live_server.url}{url}")
+
+        assert response.status == 200, url
+        assert page.title().endswith(" – International links – Leicester City Council"), url
+        assert axe_violations(page) == [], url
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
