@@ -58,9 +58,18 @@ def test_a_preview_gone_stale_is_shown_again_and_nothing_is_imported(client, off
     assert response.content.count(b">Unchanged<") == 1 + 1  # the summary, then the row
 
 
-def test_a_file_over_the_limit_is_refused_before_it_is_read(client, officer):
+def test_a_50_mb_file_is_refused_before_its_body_is_read(client, officer):
     client.force_login(officer)
     response = upload(client, b"x" * (50 * 1024 * 1024))
+    # Past the request limit (intlinks.middleware.RequestSizeLimitMiddleware): 413, the body unread.
+    assert response.status_code == 413
+    assert b"The file is too large" in response.content
+    assert not StagedImport.objects.exists()
+
+
+def test_a_file_over_the_import_limit_is_refused_before_it_is_parsed(client, officer):
+    client.force_login(officer)
+    response = upload(client, b"x" * (MAX_UPLOAD_BYTES + 1))
     assert b"the largest file accepted is 5 MB" in response.content
     assert not StagedImport.objects.exists()
     assert MAX_UPLOAD_BYTES == 5 * 1024 * 1024
