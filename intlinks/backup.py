@@ -31,6 +31,8 @@ from django.conf import settings
 from django.db import connections
 from django.utils import timezone
 
+from intlinks import data_version
+
 DUMP, SQLITE_COPY, MEDIA, MANIFEST = "database.dump", "database.sqlite3", "media.tar", "manifest.json"
 CHUNK = 1024 * 1024
 
@@ -191,6 +193,7 @@ def restore(*, source: Path, force: bool = False, using: str = "default") -> Man
     else:
         _sqlite_backup(source / SQLITE_COPY, Path(connection.settings_dict["NAME"]))
     _untar_media(source / MEDIA, root, manifest)
+    data_version.changed()  # the rows were written by pg_restore: no figure cached before stays
     return manifest
 
 

@@ -14,12 +14,14 @@ class Scenario:
     name: str
     seed: Callable[[int], dict]  # creates the data for one size; returns what url() needs
     url: Callable[[dict], str]
+    before: Callable[[], None] | None = None  # run before each timed request, outside the timing
 
 
 @dataclass(frozen=True)
 class ProfilePage:
     name: str
     url: Callable[[], str]  # called once the council is seeded
+    before: Callable[[], None] | None = None  # e.g. `data_version.changed`: time a page computed afresh
 
 
 def _seed_users(size: int) -> dict:

@@ -24,6 +24,8 @@ from django.utils import timezone
 from simple_history.models import registered_models
 from simple_history.utils import get_history_manager_for_model
 
+from intlinks import data_version
+
 # Every seeded record says it is invented.
 EXAMPLE_SOURCE = "Example (synthetic profile)"
 HISTORY_REASON = "Synthetic profile (manage.py seed_scale)"
@@ -48,6 +50,7 @@ def save_rows(
         return rows
     wanted = [[getattr(row, name) for name in restore] for row in rows]
     model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    data_version.changed()  # bulk_create sends no signal
     if restore:
         for row, values in zip(rows, wanted, strict=True):
             for name, value in zip(restore, values, strict=True):
@@ -66,6 +69,7 @@ def save_rows(
 def save_links(through: type[models.Model], rows: Sequence[models.Model]) -> None:
     """Insert many-to-many rows (a through-table has no history of its own)."""
     through.objects.bulk_create(rows, batch_size=BATCH_SIZE * 5)
+    data_version.changed()
 
 
 def day_between(rng: random.Random, first: date, last: date) -> date:

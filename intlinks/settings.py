@@ -312,6 +312,28 @@ if REDIS_URL and CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
         f"CELERY_VISIBILITY_TIMEOUT ({CELERY_VISIBILITY_TIMEOUT} s) must be longer than "
         f"CELERY_TASK_TIME_LIMIT ({CELERY_TASK_TIME_LIMIT} s), or a slow task would be run twice"
     )
+# The cache holds the council data's version and the figures computed against it
+# (intlinks/data_version.py): shared by every process, so that a write seen by one is seen by all.
+# Redis in production and tests, a folder under var/ in the embedded default. Keys are prefixed with
+# the database's name, so that two sites on one Redis never read each other's figures.
+DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 600)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs costs a request one second, then the page is computed without it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
+CACHES["default"]["KEY_PREFIX"] = f"intlinks:{DATABASES['default']['NAME']}"
 # The health check fails when no worker has run its heartbeat (every 60 s, by beat) for this long.
 WORKER_STALE_AFTER = env_int("WORKER_STALE_AFTER", 150)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -8,6 +8,10 @@ class PartnershipsConfig(AppConfig):
     verbose_name = "Partnerships"
 
     def ready(self):
+        from intlinks import data_version
+
+        data_version.watch(self)  # the working party's cached figures follow every write (ADR 0022)
+
         from partnerships.spending import activity_cost_spending, grant_spending
         from strategy.spending import register_spending_source
 

@@ -8,6 +8,10 @@ class StrategyConfig(AppConfig):
     verbose_name = "Strategy"
 
     def ready(self):
+        from intlinks import data_version
+
+        data_version.watch(self)  # the working party's cached figures follow every write (ADR 0022)
+
         from intlinks.exports import register
         from strategy.exports import ALL
 

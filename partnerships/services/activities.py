@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from intlinks import data_version
 from intlinks.archive import refuse_stale_parents
 from intlinks.editing import save_rows, validate_rows
 from intlinks.services import record_archive
@@ -168,6 +169,7 @@ def activities_save_imported(
             activity.state = stored[activity.pk].state
         bulk_update_with_history(updated, Activity, fields, batch_size=500, default_user=by)
     bulk_create_with_history(created, Activity, batch_size=500, default_user=by)
+    data_version.changed()  # bulk writes send no signal
     for activity in updated:
         if activity.state == Activity.State.READY:
             settle_readiness(activity=activity, by=by)

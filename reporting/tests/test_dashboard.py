@@ -31,6 +31,7 @@ from intlinks.tests.queries import assert_fixed_queries, queries_for
 from partnerships import selectors as partnership_selectors
 from partnerships.filters import ActivityFilter, FundingFilter, PartnershipFilter
 from partnerships.models import Activity, ExternalFunding, Status, StatusChange
+from partnerships.services import activities_save_imported
 from partnerships.tests.factories import (
     ActivityFactory,
     AnnualReviewFactory,
@@ -505,6 +506,70 @@ def test_the_query_count_does_not_grow_with_the_data(council, client, member):
     # grants (issue 11), one query each.
     # and the year's grant figures, one more.
     assert_fixed_queries(small, large, at_most=33)
+
+
+def test_a_second_reading_comes_from_the_cache_in_a_fixed_number_of_queries(council, client, member):
+    client.force_login(member)
+    queries_for(client, "/reporting/?year=2016")
+    small = queries_for(client, "/reporting/?year=2016")
+    grow(council, 12)
+    queries_for(client, "/reporting/?year=2016")  # the records changed: computed afresh once
+    large = queries_for(client, "/reporting/?year=2016")
+
+    # Session, user, and the user's and groups' permissions; the figures and charts come from the cache.
+    assert_fixed_queries(small, large, at_most=4)
+
+
+def _activities_shown(client, year=2016) -> int:
+    return client.get(f"/reporting/?year={year}").context["dashboard"].activities.value
+
+
+def test_a_cached_figure_follows_an_activity_logged_changed_or_deleted(council, client, member):
+    client.force_login(member)
+    before = _activities_shown(client)
+    logged = ActivityFactory(
+        partnership=council["krefeld"], starts_on=date(2016, 5, 2), ends_on=date(2016, 5, 2)
+    )
+    assert _activities_shown(client) == before + 1
+    logged.state = Activity.State.CANCELLED  # a cancelled activity did not happen
+    logged.save()
+    assert _activities_shown(client) == before
+    logged.state = Activity.State.PLANNED
+    logged.save()
+    Activity.objects.filter(pk=logged.pk).delete()  # as the admin's bulk delete does
+    assert _activities_shown(client) == before
+
+
+def test_a_cached_figure_follows_activities_imported_in_bulk(council, client, member, officer):
+    """The import writes activities with bulk_create, which sends no model signal."""
+    client.force_login(member)
+    before = _activities_shown(client)
+    imported = [
+        Activity(
+            partnership=council["krefeld"],
+            kind=Activity.Kind.VIRTUAL_MEETING,
+            title=f"Imported meeting {n}",
+            starts_on=date(2016, 6, n + 1),
+            ends_on=date(2016, 6, n + 1),
+        )
+        for n in range(3)
+    ]
+    activities_save_imported(created=imported, updated=[], fields=[], by=officer)
+    assert _activities_shown(client) == before + 3
+
+
+def test_the_dashboard_is_read_while_the_cache_cannot_be_reached(council, client, member, settings):
+    client.force_login(member)
+    before = _activities_shown(client)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    ActivityFactory(partnership=council["krefeld"], starts_on=date(2016, 5, 2), ends_on=date(2016, 5, 2))
+    assert _activities_shown(client) == before + 1
 
 
 def test_the_boundary_days_fall_in_the_right_year(council):

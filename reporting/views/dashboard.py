@@ -1,13 +1,17 @@
 """The working-party members' dashboard: one financial year's figures and charts, and their lists."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 
+from intlinks import data_version
 from reporting import selectors
 from reporting.charts.dashboard import dashboard_charts
 from reporting.forms import DashboardYearForm
 from reporting.selectors.dashboard import Dashboard, current_year
+from strategy.financial_years import FinancialYear
 from strategy.selectors import RAG_ORDER
 
 # What the dashboard reads; every role holds these (README's access table), members above all.
@@ -33,16 +37,23 @@ def chosen_year(request):
 @permission_required(DASHBOARD_PERMISSIONS, raise_exception=True)
 def dashboard(request):
     """Headline figures for the chosen financial year, each linked to its records, and the charts."""
-    data = selectors.dashboard(year=chosen_year(request))
+    year = chosen_year(request)
+    # Members open it before a meeting, all at once: computed once per year until a record changes.
+    data, charts = data_version.cached("dashboard", partial(_figures_and_charts, year), year.start)
     context = {
         "dashboard": data,
-        "charts": dashboard_charts(data) if data.has_data else {},
+        "charts": charts,
         # Each RAG count with its rating, for a tag in the rating's colour that also says it in words.
         "rag_counts": list(zip(RAG_ORDER, data.actions_by_rag, strict=False)),
         "spent_percent": _spent_percent(data),
         "crumbs": [("Dashboard", None)],
     }
     return render(request, "reporting/dashboard.html", context)
+
+
+def _figures_and_charts(year: FinancialYear) -> tuple[Dashboard, dict]:
+    data = selectors.dashboard(year=year)
+    return data, dashboard_charts(data) if data.has_data else {}
 
 
 def _spent_percent(data: Dashboard) -> int | None:

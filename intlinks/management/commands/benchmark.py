@@ -3,6 +3,7 @@ import platform
 import statistics
 import time
 import tracemalloc
+from collections.abc import Callable
 from datetime import date
 from importlib import import_module
 from importlib.util import find_spec
@@ -70,7 +71,7 @@ class Command(BaseCommand):
         # Flush empties every table and re-creates the roles through the post-migrate hook.
         call_command("flush", interactive=False, verbosity=0)
         context = scenario.seed(size)
-        median, p95, queries, _ = time_get(officer_client(), scenario.url(context), repeat)
+        median, p95, queries, _ = time_get(officer_client(), scenario.url(context), repeat, scenario.before)
         return median, p95, queries
 
     def measure_profile(self, profile, repeat):
@@ -81,7 +82,7 @@ class Command(BaseCommand):
         client = officer_client()
         rows = []
         for page in self.scenarios("PROFILE_PAGES"):
-            rows.append((page.name, *time_get(client, page.url(), repeat)))
+            rows.append((page.name, *time_get(client, page.url(), repeat, page.before)))
         return rows, seconds
 
     def print_profile_table(self, profile, rows, seconds, repeat):
@@ -144,11 +145,16 @@ def officer_client() -> Client:
     return client
 
 
-def time_get(client: Client, url: str, repeat: int) -> tuple[float, float, int, int]:
-    """Median and 95th percentile milliseconds, SQL queries and bytes of `repeat` GETs of `url`."""
+def time_get(
+    client: Client, url: str, repeat: int, before: Callable[[], None] | None = None
+) -> tuple[float, float, int, int]:
+    """Median and 95th percentile milliseconds, SQL queries and bytes of `repeat` GETs of `url`, each
+    after `before()` when given (outside the timing)."""
     client.get(url)  # warm caches and the session
     timings = []
     for _ in range(repeat):
+        if before:
+            before()
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             response = client.get(url)

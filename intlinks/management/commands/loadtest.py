@@ -13,7 +13,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from decimal import Decimal
@@ -43,32 +42,40 @@ class Command(BaseCommand):
         parser.add_argument("--users", type=int, default=25)
         parser.add_argument("--seconds", type=int, default=60)
         parser.add_argument("--port", type=int, default=8765)
+        parser.add_argument(
+            "--keep-database",
+            action="store_true",
+            help="keep the seeded database after the run, and use it again in the next (saves seeding)",
+        )
 
-    def handle(self, *args, profile, users, seconds, port, **options):
+    def handle(self, *args, profile, users, seconds, port, keep_database, **options):
         if connection.vendor != "postgresql":
             raise CommandError("The load test runs on PostgreSQL: set DATABASE_URL")
         setup_test_environment()
         connection.settings_dict["TEST"]["NAME"] = f"{connection.settings_dict['NAME']}_load"
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep_database)
         try:
-            started = time.perf_counter()
-            seed_council(profile=PROFILES[profile], seed=1)
-            self.stdout.write(f"Seeded the {profile} profile in {time.perf_counter() - started:.0f} s")
-            with connection.cursor() as cursor:
-                # A council's database has its planner statistics; rows bulk-seeded a moment ago have none
-                # until autovacuum comes by, and without them a sum over costs can take minutes.
-                cursor.execute("ANALYZE")
-            environment = self.load_environment(users)
+            if Partnership.objects.exists():
+                self.stdout.write(
+                    f"Using the council seeded by an earlier run ({connection.settings_dict['NAME']})"
+                )
+            else:
+                started = time.perf_counter()
+                seed_council(profile=PROFILES[profile], seed=1)
+                self.stdout.write(f"Seeded the {profile} profile in {time.perf_counter() - started:.0f} s")
+            environment = self.load_environment(users, seconds)
             connection.close()  # gunicorn and the seeded rows: nothing of ours holds a lock
-            with tempfile.TemporaryDirectory() as folder:
-                rows = self.run(environment, users, seconds, port, Path(folder))
+            # Kept after the run for a closer look: gunicorn's log, and locust's figures second by second.
+            folder = settings.VAR_DIR / "load"
+            folder.mkdir(parents=True, exist_ok=True)
+            rows = self.run(environment, users, seconds, port, folder)
         finally:
             stop_leftover_sessions()
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=keep_database)
             teardown_test_environment()
         self.report(rows, users, seconds, profile)
 
-    def load_environment(self, users: int) -> dict:
+    def load_environment(self, users: int, seconds: int) -> dict:
         """The accounts and links the locustfile uses, and the settings gunicorn serves with."""
         members = [self.account(f"load-member-{n}", MEMBER) for n in range(users)]
         officers = [self.account(f"load-officer-{n}", OFFICER) for n in range(users)]
@@ -88,14 +95,19 @@ class Command(BaseCommand):
             "SECURE_SSL_REDIRECT": "false",
             "SECURE_COOKIES": "false",
             "LOAD_PASSWORD": PASSWORD,
+            "LOAD_USERS": str(users),
+            "LOAD_SECONDS": str(seconds),
             "LOAD_MEMBERS": ",".join(members),
             "LOAD_OFFICERS": ",".join(officers),
             "LOAD_PARTNERSHIPS": ",".join(str(pk) for pk in links.values_list("pk", flat=True)[:50]),
         }
 
     def account(self, username: str, role: str) -> str:
-        user = get_user_model().objects.create_user(username=username, password=PASSWORD)
-        user.groups.add(Group.objects.get(name=role))
+        user, new = get_user_model().objects.get_or_create(username=username)
+        if new:
+            user.set_password(PASSWORD)
+            user.save()
+            user.groups.add(Group.objects.get(name=role))
         return username
 
     def run(self, environment: dict, users: int, seconds: int, port: int, folder: Path) -> list[dict]:
@@ -118,9 +130,11 @@ class Command(BaseCommand):
                 "--spawn-rate",
                 str(users),
             ]
-            command += ["--run-time", f"{seconds}s", "--csv", folder / "load", "--stop-timeout", "5"]
+            # The locustfile ends the run `seconds` after the last sign-in; --run-time is a safety net.
+            command += ["--run-time", f"{seconds + 60}s", "--csv", folder / "load", "--csv-full-history"]
+            command += ["--stop-timeout", "5"]
             subprocess.run(
-                command, cwd=settings.BASE_DIR, env=environment, check=False, timeout=seconds + 120
+                command, cwd=settings.BASE_DIR, env=environment, check=False, timeout=seconds + 180
             )
         finally:
             gunicorn.send_signal(signal.SIGTERM)

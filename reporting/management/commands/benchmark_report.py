@@ -50,10 +50,6 @@ class Command(BaseCommand):
             started = time.perf_counter()
             seed_council(profile=PROFILES[profile], seed=1)
             seeded = time.perf_counter() - started
-            # A live database's autovacuum keeps the planner's statistics; a freshly seeded one has none
-            # until autovacuum comes by, and the first queries are then planned for empty tables.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
             report = annual_report()
             runs = [measure(report) for _ in range(max(repeat, 1))]
             peak = traced_peak(report)
