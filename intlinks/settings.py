@@ -353,6 +353,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Cabinet reports (issue 12): versions that waited for the queue are handed to it again.
     "report-requeue-waiting": {"task": "reporting.tasks.report_requeue_waiting", "schedule": 60.0},
+    # ... and the PDFs a worker killed mid-task stored but never recorded are removed.
+    "report-files-sweep": {
+        "task": "reporting.tasks.report_files_sweep",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # When a financial year closes (1 April by default): that year's draft annual evaluation; clerks told.
     "report-prepare-annual-evaluation": {
         "task": "reporting.tasks.report_prepare_annual_evaluation",

@@ -47,6 +47,12 @@ def report_requeue_waiting() -> int:
 
 
 @shared_task
+def report_files_sweep() -> int:
+    """Run by beat daily: remove report PDFs a killed worker stored but never recorded."""
+    return len(versions.report_files_sweep())
+
+
+@shared_task
 def report_prepare_annual_evaluation() -> int | None:
     """Run by beat on 1 April: the draft annual evaluation of the year just closed, and the clerks told."""
     report = reports.report_prepare_annual_evaluation()

@@ -63,6 +63,12 @@ class ReportVersion(models.Model):
     )
     supersede_reason = BoundedTextField("why it was superseded", blank=True)
     task_id = models.CharField(max_length=255, blank=True)
+    sent_at = models.DateTimeField(
+        "handed to the queue",
+        null=True,
+        blank=True,
+        help_text="When its rendering was last sent to the queue",
+    )
 
     history = HistoricalRecords()
 

@@ -107,3 +107,15 @@ def report_version(report_pk: int, number: int) -> ReportVersion:
 def in_progress(versions: list[ReportVersion]) -> bool:
     """Whether a version is still to be made: the page then asks for the table again every 2 seconds."""
     return any(version.status in IN_PROGRESS for version in versions)
+
+
+FILE_FIELDS = ("pdf", "exempt_pdf", "final_pdf", "final_exempt_pdf")
+
+
+def named_report_files() -> set[str]:
+    """Every stored file a version names, now or in its history (two queries)."""
+    names = set()
+    for rows in (ReportVersion.objects.all(), ReportVersion.history.all()):
+        for row in rows.values_list(*FILE_FIELDS):
+            names.update(name for name in row if name)
+    return names

@@ -13,10 +13,11 @@ import hashlib
 import logging
 import re
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import OperationalError, transaction
 from django.db.models import Max
 from django.utils import formats, timezone
@@ -92,19 +93,34 @@ def _enqueue(version_id: int, *, final: bool = False) -> bool:
         else:
             ReportVersion.objects.filter(pk=version_id, status=Status.QUEUED).update(status=Status.WAITING)
         return False
-    ReportVersion.objects.filter(pk=version_id).update(task_id=result.id or "")
+    ReportVersion.objects.filter(pk=version_id).update(task_id=result.id or "", sent_at=timezone.now())
     return True
 
 
 # The task id a version being finalised carries while beat hands it to the queue again.
 REQUEUEING = "requeueing"
+# A version still queued this long after it was sent has lost its message: a Redis restarted without its
+# append-only file forgets what it held. It is sent again; rendering is idempotent, so a message that was
+# only slow makes the same one version (the second delivery finds it done).
+LOST_AFTER = timedelta(minutes=15)
 
 
 def report_requeue_waiting() -> int:
     """Hand every version waiting for the queue to it again (run by beat every minute); returns how many
     the queue took. A version is marked queued before it is sent, so that two runs never send it twice;
-    a version being finalised whose task never reached the queue (no task id) likewise."""
+    a version being finalised whose task never reached the queue (no task id) likewise. A version sent
+    more than LOST_AFTER ago and not started is sent again (its message may have been lost)."""
     queued = 0
+    lost = ReportVersion.objects.filter(
+        status__in=(Status.QUEUED, Status.FINALISING), sent_at__lt=timezone.now() - LOST_AFTER
+    )
+    for version_id, status in lost.order_by("sent_at").values_list("pk", "status"):
+        if not lost.filter(pk=version_id).update(sent_at=timezone.now()):
+            continue  # another run took it, or a worker started it
+        logger.warning(
+            "Report version %s was sent over %s ago and not made: sent again", version_id, LOST_AFTER
+        )
+        queued += _enqueue(version_id, final=status == Status.FINALISING)
     for version_id in ReportVersion.objects.filter(status=Status.WAITING).values_list("pk", flat=True):
         waiting = ReportVersion.objects.filter(pk=version_id, status=Status.WAITING)
         if not waiting.update(status=Status.QUEUED):
@@ -224,6 +240,38 @@ def _remove(saved: list) -> None:
             logger.exception("Could not remove %s after a failed rendering", name)
 
 
+# A stored PDF that no version names was left by a worker killed between storing and recording it (the
+# next worker renders the version again, under a name of its own). Older than this, it cannot belong to a
+# rendering still running: a rendering task is stopped after six minutes (reporting.tasks).
+ORPHAN_AFTER = timedelta(hours=1)
+REPORTS_FOLDER = "reports"
+
+
+def report_files_sweep(*, now: datetime | None = None) -> list[str]:
+    """Remove the stored report PDFs that no version names, once older than ORPHAN_AFTER (beat runs it
+    daily). A file any version names, now or in its history, is never touched. Returns what went."""
+    now = now or timezone.now()
+    named = version_selectors.named_report_files()
+    removed = []
+    for name in _stored_files(default_storage, REPORTS_FOLDER):
+        if name in named or now - default_storage.get_modified_time(name) < ORPHAN_AFTER:
+            continue
+        default_storage.delete(name)
+        logger.warning("Removed %s: a report PDF no version names (left by a stopped worker)", name)
+        removed.append(name)
+    return removed
+
+
+def _stored_files(storage, folder: str):
+    if not storage.exists(folder):
+        return
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}"
+    for inner in folders:
+        yield from _stored_files(storage, f"{folder}/{inner}")
+
+
 def failure_reason(error: Exception) -> str:
     """The reason a rendering failed, in words a clerk can act on."""
     if type(error).__name__ == "SoftTimeLimitExceeded":  # Celery's; named, not imported, on purpose
@@ -276,6 +324,7 @@ def report_finalise(*, version: ReportVersion, by) -> ReportVersion:
     _refuse_if_changed(version)
     version.finalised_at, version.finalised_by = timezone.now(), by
     version.status, version.task_id, version.failure_reason = Status.FINALISING, "", ""
+    version.sent_at = None  # sent when this transaction commits (beat must not take the draft's time)
     version._history_user = by
     version.full_clean()
     version.save()

@@ -5,6 +5,7 @@ Nothing here is timed: each test waits for a state (with a generous deadline) an
 """
 
 import hashlib
+import shutil
 import signal
 import socket
 import subprocess
@@ -18,6 +19,7 @@ import pytest
 import redis
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from intlinks.celery import app
 from intlinks.tests.worker import celery_worker
@@ -79,6 +81,12 @@ class OwnRedis:
         self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=20)
 
+    def forget_its_data(self) -> None:
+        """As a Redis kept without an append-only file (or with its file lost) comes back: empty."""
+        for path in self.folder.iterdir():
+            if path.name.startswith("appendonly") or path.suffix == ".rdb":
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+
 
 def _answers(client) -> bool:
     try:
@@ -132,6 +140,30 @@ def test_with_redis_stopped_the_request_is_kept_and_made_once_redis_is_back(clie
     own_redis.start()
     assert versions.report_requeue_waiting() == 1  # what beat does every minute
     with celery_worker(hostname="fault-worker", MEDIA_ROOT=str(media), REDIS_URL=own_redis.url) as worker:
+        wait_for(lambda: _status(version) in (Status.DONE, Status.FAILED), worker=worker)
+
+    version.refresh_from_db()
+    assert version.status == Status.DONE, version.failure_reason
+    assert report.versions.count() == 1
+    assert stored_pdfs(media) == [media / version.pdf.name]
+
+
+def test_a_redis_restarted_without_its_data_loses_the_message_and_beat_sends_it_again(
+    clerk, media, own_redis, django_capture_on_commit_callbacks
+):
+    report = CabinetReportFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        version = versions.report_request_generation(report=report, by=clerk)
+    assert redis.Redis.from_url(own_redis.url).llen("celery") == 1
+    own_redis.stop()
+    own_redis.forget_its_data()
+    own_redis.start()
+    assert redis.Redis.from_url(own_redis.url).llen("celery") == 0  # the message is gone
+
+    assert versions.report_requeue_waiting() == 0  # sent a moment ago: it may be on its way
+    ReportVersion.objects.filter(pk=version.pk).update(sent_at=timezone.now() - versions.LOST_AFTER)
+    assert versions.report_requeue_waiting() == 1  # what beat does every minute
+    with celery_worker(hostname="after-restart", MEDIA_ROOT=str(media), REDIS_URL=own_redis.url) as worker:
         wait_for(lambda: _status(version) in (Status.DONE, Status.FAILED), worker=worker)
 
     version.refresh_from_db()
@@ -195,3 +227,8 @@ def test_a_worker_killed_while_rendering_leaves_the_task_to_the_next_worker_whic
     data = (media / version.pdf.name).read_bytes()
     assert version.checksum == hashlib.sha256(data).hexdigest()
     assert redis.Redis.from_url(own_redis.url).zcard("unacked_index") == 0  # acknowledged once, at the end
+
+    # The killed worker's PDF, stored but never recorded, goes with the nightly sweep; the version's stays.
+    assert len(stored_pdfs(media)) == 2
+    assert len(versions.report_files_sweep(now=timezone.now() + versions.ORPHAN_AFTER)) == 1
+    assert stored_pdfs(media) == [media / version.pdf.name]

@@ -2,6 +2,8 @@
 words, finalised, superseded; and what each refuses."""
 
 import hashlib
+import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -9,13 +11,14 @@ from django.contrib.admin.sites import AdminSite
 from django.core.exceptions import ValidationError
 from django.db import OperationalError
 from django.test import RequestFactory
+from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from reporting import cabinet
 from reporting.admin import ReportVersionAdmin
 from reporting.models import CabinetReport, ReportVersion
 from reporting.services import versions
-from reporting.tasks import render_report_version, report_requeue_waiting
+from reporting.tasks import render_report_version, report_files_sweep, report_requeue_waiting
 from reporting.tests.factories import CabinetReportFactory, ExemptParagraphFactory, ReportVersionFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +40,8 @@ def sent(monkeypatch):
     class Result:
         id = "task-1"
 
-    def delay(version_id):
-        ids.append(version_id)
+    def delay(version_id, final=False):
+        ids.append((version_id, "final") if final else version_id)
         return Result()
 
     monkeypatch.setattr(render_report_version, "delay", delay)
@@ -98,6 +101,53 @@ def test_with_the_broker_down_the_request_waits_and_is_queued_when_it_is_back(
     assert report_requeue_waiting() == 0  # never sent twice
 
 
+def test_a_version_sent_long_ago_and_never_started_is_sent_again_once(
+    clerk, sent, django_capture_on_commit_callbacks
+):
+    """Its message was lost: a Redis restarted without its append-only file forgets what it held."""
+    now = timezone.now()
+    lost = ReportVersionFactory(
+        status=Status.QUEUED, sent_at=now - versions.LOST_AFTER - timedelta(minutes=1)
+    )
+    recent = ReportVersionFactory(
+        status=Status.QUEUED, sent_at=now - versions.LOST_AFTER + timedelta(minutes=1)
+    )
+    rendering = ReportVersionFactory(status=Status.RENDERING, sent_at=now - timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        finalising = versions.report_finalise(version=ReportVersionFactory(done=True), by=clerk)
+    ReportVersion.objects.filter(pk=finalising.pk).update(sent_at=now - timedelta(hours=2))
+    sent.clear()
+
+    assert report_requeue_waiting() == 2
+    assert sent == [(finalising.pk, "final"), lost.pk]  # the longest lost first
+    assert report_requeue_waiting() == 0  # sent just now: not again
+    lost.refresh_from_db()
+    assert lost.sent_at > now
+    for untouched in (recent, rendering):
+        untouched.refresh_from_db()
+        assert untouched.sent_at < now
+
+
+def test_a_version_resent_whose_first_message_arrives_too_is_made_once(clerk, sent, media):
+    version = ReportVersionFactory(status=Status.QUEUED, sent_at=timezone.now() - timedelta(hours=1))
+    report_requeue_waiting()
+    first = versions.report_render_version(version_id=version.pk)
+    second = versions.report_render_version(version_id=version.pk)  # the message thought lost
+    assert (first.status, second.status, second.pdf.name) == (Status.DONE, Status.DONE, first.pdf.name)
+    assert len(files_in(media)) == 1
+
+
+def test_finalising_waits_for_its_own_send_not_the_drafts(clerk, sent, django_capture_on_commit_callbacks):
+    """The draft was sent days ago; beat must not take that for the final document's lost message."""
+    version = ReportVersionFactory(done=True, sent_at=timezone.now() - timedelta(days=3))
+    with django_capture_on_commit_callbacks(execute=True):
+        finalising = versions.report_finalise(version=version, by=clerk)
+        assert finalising.sent_at is None  # until its own send, after the commit
+    assert sent == [(version.pk, "final")]
+    assert report_requeue_waiting() == 0
+    assert sent == [(version.pk, "final")]
+
+
 def test_a_final_report_is_not_generated_again(clerk):
     report = CabinetReportFactory()
     report.state = CabinetReport.State.FINAL
@@ -120,6 +170,36 @@ def test_rendering_saves_the_pdf_with_its_checksum_and_size(clerk, media):
     assert stored.name == "Leicester-City-Council-annual-evaluation-2016-17-v2-DRAFT.pdf"
     assert not rendered.exempt_pdf
     assert files_in(media) == [stored]
+
+
+def _left_behind(media: Path, name: str, *, hours_ago: float) -> Path:
+    """A PDF stored by a worker killed before it could record it."""
+    path = media / "reports" / "2026" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"%PDF-1.7 half a report")
+    moment = (timezone.now() - timedelta(hours=hours_ago)).timestamp()
+    os.utime(path, (moment, moment))
+    return path
+
+
+def test_the_sweep_removes_an_old_pdf_no_version_names_and_keeps_every_other(clerk, media):
+    kept = versions.report_render_version(version_id=ReportVersionFactory().pk)
+    orphan = _left_behind(media, "annual-evaluation-v1-DRAFT_a1b2c3.pdf", hours_ago=2)
+    young = _left_behind(media, "annual-evaluation-v2-DRAFT.pdf", hours_ago=0.5)  # may be rendering now
+    in_history = _left_behind(media, "annual-evaluation-v3-DRAFT.pdf", hours_ago=2)
+    named_once = ReportVersionFactory(number=3)
+    named_once.pdf = f"reports/2026/{in_history.name}"
+    named_once.save()
+    named_once.pdf = ""  # no longer named by the row, still by its history
+    named_once.save()
+
+    assert versions.report_files_sweep() == [f"reports/2026/{orphan.name}"]
+    assert sorted(files_in(media)) == sorted([Path(kept.pdf.path), young, in_history])
+    assert report_files_sweep() == 0  # the task beat runs: nothing more to remove
+
+
+def test_the_sweep_without_any_report_folder_removes_nothing(media):
+    assert versions.report_files_sweep() == []
 
 
 def test_a_report_with_exempt_paragraphs_gets_a_separate_exempt_appendix(monkeypatch):
