@@ -112,6 +112,7 @@ class SecurityEvent(models.Model):
         SIGNED_OUT = "signed_out", "Signed out"
         SESSION_EXPIRED = "session_expired", "Session expired"
         REFUSED = "refused", "Page refused (403)"
+        FORM_REFUSED = "form_refused", "Form refused (its security check failed)"
 
     at = models.DateTimeField(db_index=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)

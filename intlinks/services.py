@@ -3,6 +3,7 @@
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -118,6 +119,15 @@ def staged_import_claim(*, key: str, kind: str, by) -> StagedImport | None:
 
 
 @transaction.atomic
+@transaction.atomic
+def security_events_forget(*, now=None) -> int:
+    """Forget the security log's lines older than SECURITY_LOG_DAYS (the privacy notice's retention);
+    returns how many were forgotten."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.SECURITY_LOG_DAYS)
+    deleted, _ = SecurityEvent.objects.filter(at__lt=cutoff).delete()
+    return deleted
+
+
 def security_event_record(*, kind: str, request, username: str = "", user=None) -> SecurityEvent:
     """Write one line of the security log about `request`: who (the name tried, the account), from
     where (intlinks.client_address) and which page."""

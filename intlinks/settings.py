@@ -213,6 +213,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # whatever happens (intlinks/sessions.py).
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 8)
+# The security log (sign-ins, failures, lock-outs, refusals) is kept this long, then forgotten daily.
+SECURITY_LOG_DAYS = env_int("SECURITY_LOG_DAYS", 365)
 
 # Administrators (anyone who can open the admin) sign in with a code from an authenticator app as well
 # as their password (intlinks/two_factor.py). On unless DEBUG: the embedded run's demonstration admin
@@ -346,6 +348,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "intlinks.tasks.forget_old_form_tokens",
         "schedule": crontab(hour=3, minute=0),
     },
+    "forget-old-security-events": {
+        "task": "intlinks.tasks.forget_old_security_events",
+        "schedule": crontab(hour=3, minute=15),
+    },
     # Daily; the task e-mails action owners only on the day that falls 14 days before a quarter end.
     "remind-action-owners": {
         "task": "strategy.tasks.remind_action_owners",
@@ -372,6 +378,7 @@ SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 60 * 60  # the absolute lifetime; idlen
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "intlinks.views.form_refused"  # a GOV.UK page, and a line of the security log
 # Content-Security-Policy (django-csp): everything from the service itself; the two inline scripts
 # of the base template (GOV.UK Frontend's js-enabled snippet and its initAll) carry the request's
 # nonce; no inline style at all (charts use SVG presentation attributes, htmx's indicator styles are

@@ -212,6 +212,14 @@ def permission_denied(request, exception):
     return render(request, "403.html", status=403)
 
 
+def form_refused(request, reason=""):
+    """A form sent without its security token (CSRF_FAILURE_VIEW): usually a page left open across a
+    sign-out; in the worst case another site posting as the person. Nothing was saved; the log says so."""
+    user = request.user if getattr(request, "user", None) and request.user.is_authenticated else None
+    services.security_event_record(kind=SecurityEvent.Kind.FORM_REFUSED, request=request, user=user)
+    return render(request, "403_form.html", status=403)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 

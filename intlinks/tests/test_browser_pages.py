@@ -149,3 +149,19 @@ def test_the_new_pages_are_accessible_and_fit_the_screen(page, live_server, sign
         assert page.title().endswith(" – International links – Leicester City Council"), url
         assert axe_violations(page) == [], url
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
+
+
+def test_a_form_whose_security_token_went_stale_says_nothing_was_saved(page, live_server, sign_in, officer):
+    """The token changed since the page was opened (here: its cookie is gone, as after signing in again
+    in another tab): a GOV.UK page says what happened and what to do, on a phone too."""
+    page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+    sign_in("officer")
+    page.goto(f"{live_server.url}/partnerships/places/new/")
+    page.context.clear_cookies(name="csrftoken")
+
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your form was not sent")
+    expect(page.get_by_text("Nothing has been saved.")).to_be_visible()
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

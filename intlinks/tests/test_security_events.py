@@ -3,12 +3,16 @@ which the Administrator reads in the admin and no one changes; a refused page lo
 traceback."""
 
 import logging
+from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from intlinks.models import SecurityEvent
+from intlinks.tasks import forget_old_security_events
 from intlinks.tests.signing_in import sign_in
+from partnerships.models import Place
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +67,31 @@ def test_a_refused_page_is_one_row_and_one_log_line_without_a_traceback(client, 
     assert len(lines) == 1
     assert lines[0].exc_info is None
     assert "Traceback" not in caplog.text
+
+
+def test_a_form_sent_without_its_security_token_is_refused_with_a_page_saying_so_and_logged(officer):
+    """A page left open across a sign-out, or another site posting as the person: nothing is saved."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(officer)
+
+    response = browser.post("/partnerships/places/new/", {"name": "Krefeld", "country": "DE"})
+
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Your form was not sent" in page
+    assert "Nothing has been saved" in page
+    assert not Place.objects.exists()
+    event = SecurityEvent.objects.get(kind=Kind.FORM_REFUSED)
+    assert (event.user, event.path) == (officer, "/partnerships/places/new/")
+
+
+def test_the_security_log_is_kept_for_its_days_then_forgotten(settings):
+    settings.SECURITY_LOG_DAYS = 365
+    now = timezone.now()
+    for days in (366, 364, 1):
+        SecurityEvent.objects.create(at=now - timedelta(days=days), kind=Kind.SIGNED_IN, username=f"{days}")
+    assert forget_old_security_events() == 1
+    assert sorted(SecurityEvent.objects.values_list("username", flat=True)) == ["1", "364"]
 
 
 def test_the_administrator_reads_the_log_and_no_one_changes_it(client, administrator, officer):
