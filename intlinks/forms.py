@@ -12,6 +12,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.validators import MaxLengthValidator
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 
@@ -163,6 +164,12 @@ class GovukFormRenderer(DjangoTemplates):
 class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Django sets the user name's max_length after the field is made, so it is not checked: a name
+        # longer than any account's reached the sign-in limits' log, whose column refused it (a 500).
+        longest = self.fields["username"].max_length
+        self.fields["username"].validators.append(
+            MaxLengthValidator(longest, message=f"User name must be {longest} characters or fewer")
+        )
         self.fields["username"].widget.attrs.update(autocomplete="username", spellcheck="false")
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
         self.helper = FormHelper()

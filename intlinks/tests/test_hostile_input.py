@@ -228,7 +228,8 @@ def shape(url: str) -> str:
 
 def test_every_form_view_is_in_the_access_table():
     listed = {shape(url) for _, url, _ in FORM_PAGES}
-    # Signing in and changing one's own password are the shell's pages, not council data. Reopening
+    # Signing in and changing one's own password are the shell's pages, not council data: hostile
+    # input there is intlinks/tests/test_hostile_sign_in.py's. Reopening
     # answers only for a closed activity, which the table's demonstration activity is not: its hostile
     # input is tested in partnerships/tests/test_locked_states.py.
     # Finalising and superseding a Cabinet report are the clerk's, not an officer's: their refusals and
