@@ -18,12 +18,13 @@ import io
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from django.urls import path
@@ -204,12 +205,27 @@ def write_council_zip(file, *, council: str) -> dict[str, int]:
     the rows written per file. Each CSV is written into the zip as it is read, a chunk at a time."""
     exports = registered()
     counts = {}
-    with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive, one_snapshot():
         archive.writestr("README.txt", council_readme(exports, council=council, made_at=timezone.localtime()))
         for export in exports:
             with archive.open(f"{export.name}.csv", "w") as member, transaction.atomic():
                 counts[export.name] = _write_csv(member, export)
     return counts
+
+
+@contextmanager
+def one_snapshot():
+    """One transaction whose every query sees the database as it was at its first (PostgreSQL's
+    REPEATABLE READ, read only): the zip's files agree with each other, however long it takes to write
+    and whatever colleagues save meanwhile. Inside a transaction already begun (a test's), that one is
+    used; the embedded SQLite reads file by file, as before, rather than hold its write lock throughout."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
 
 
 def _write_csv(member, export: Export) -> int:

@@ -100,3 +100,42 @@ def test_each_csv_in_the_zip_starts_with_a_byte_order_mark_so_excel_reads_non_as
 
     assert all(archive.read(name).startswith(b"\xef\xbb\xbf") for name in csv_names)
     assert "Dvůr Králové" in places[3:].decode("utf-8")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_zips_files_agree_though_a_colleague_saves_while_it_is_written(
+    client, administrator, monkeypatch
+):
+    """The files are read in one snapshot: a place renamed after its own file was written, and before the
+    partnerships' file, appears under its old name in both."""
+    import threading
+
+    from intlinks import exports
+
+    link = PartnershipFactory(place__name="Krefeld")
+    write_csv = exports._write_csv
+
+    def rename_in_another_session():
+        from django.db import connection
+
+        Place.objects.filter(pk=link.place_id).update(name="Krefeld (renamed)")
+        connection.close()
+
+    def write_then_let_a_colleague_save(member, export):
+        count = write_csv(member, export)
+        if export.name == "partner-places":
+            colleague = threading.Thread(target=rename_in_another_session)
+            colleague.start()
+            colleague.join()
+        return count
+
+    monkeypatch.setattr(exports, "_write_csv", write_then_let_a_colleague_save)
+    client.force_login(administrator)
+    archive = council_zip(client)
+
+    assert Place.objects.get(pk=link.place_id).name == "Krefeld (renamed)"  # the save went through
+    places = csv_rows(archive, "partner-places.csv")
+    links = csv_rows(archive, "partnerships.csv")
+    assert any("Krefeld" in row for row in places[1:])
+    assert not any("Krefeld (renamed)" in cell for row in links for cell in row)
+    assert any("Krefeld" in cell for row in links[1:] for cell in row)
