@@ -113,6 +113,7 @@ class SecurityEvent(models.Model):
         SESSION_EXPIRED = "session_expired", "Session expired"
         REFUSED = "refused", "Page refused (403)"
         FORM_REFUSED = "form_refused", "Form refused (its security check failed)"
+        TWO_FACTOR_RESET = "two_factor_reset", "Authenticator app removed (manage.py two_factor_reset)"
 
     at = models.DateTimeField(db_index=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)

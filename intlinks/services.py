@@ -148,6 +148,22 @@ def security_event_record(*, kind: str, request, username: str = "", user=None) 
 
 
 @transaction.atomic
+def two_factor_reset(*, user) -> int:
+    """Remove the authenticator apps of someone who lost theirs (the server operator's break-glass, for
+    a council whose only Administrator lost their phone): their next sign-in sets up a new one. Written
+    to the security log. Returns how many apps were removed."""
+    removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    SecurityEvent.objects.create(
+        at=timezone.now(),
+        kind=SecurityEvent.Kind.TWO_FACTOR_RESET,
+        username=user.get_username(),
+        user=user,
+        path="manage.py two_factor_reset",
+    )
+    return removed
+
+
+@transaction.atomic
 def totp_device_for_set_up(*, user) -> TOTPDevice:
     """The authenticator app `user` is setting up: the one not yet confirmed, or a new one with a new
     secret. Opening the set-up page twice shows the same secret."""

@@ -143,3 +143,28 @@ def test_with_two_factor_off_the_embedded_runs_admin_signs_in_with_the_password(
     sign_in(client, "admin")
 
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_lost_phone_is_reset_by_the_operator_and_the_next_sign_in_sets_up_a_new_app(app, administrator):
+    """The break-glass for a council whose only Administrator lost their phone."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("two_factor_reset", "admin", stdout=out)
+
+    assert "Removed 1 authenticator app(s) of admin" in out.getvalue()
+    assert not TOTPDevice.objects.filter(pk=app.pk).exists()
+    event = SecurityEvent.objects.get(kind=SecurityEvent.Kind.TWO_FACTOR_RESET)
+    assert (event.user, event.path) == (administrator, "manage.py two_factor_reset")
+    client = Client()
+    sign_in(client, "admin")
+    assert client.get("/admin/").url == "/account/two-factor/?next=/admin/"  # a new app, not the admin
+
+
+def test_resetting_an_unknown_account_says_so():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="No account is named 'nobody'"):
+        call_command("two_factor_reset", "nobody")
