@@ -125,6 +125,16 @@ def stored_pdfs(media: Path) -> list[Path]:
     return sorted(media.rglob("*.pdf"))
 
 
+def assert_made_once_by_a_worker(version: ReportVersion, media: Path, own_redis: OwnRedis) -> None:
+    """A real worker takes the version from the test's Redis and makes it: one version, one file."""
+    with celery_worker(hostname="fault-worker", MEDIA_ROOT=str(media), REDIS_URL=own_redis.url) as worker:
+        wait_for(lambda: _status(version) in (Status.DONE, Status.FAILED), worker=worker)
+    version.refresh_from_db()
+    assert version.status == Status.DONE, version.failure_reason
+    assert version.report.versions.count() == 1
+    assert stored_pdfs(media) == [media / version.pdf.name]
+
+
 def test_with_redis_stopped_the_request_is_kept_and_made_once_redis_is_back(client, clerk, media, own_redis):
     report = CabinetReportFactory()
     client.force_login(clerk)
@@ -139,13 +149,7 @@ def test_with_redis_stopped_the_request_is_kept_and_made_once_redis_is_back(clie
 
     own_redis.start()
     assert versions.report_requeue_waiting() == 1  # what beat does every minute
-    with celery_worker(hostname="fault-worker", MEDIA_ROOT=str(media), REDIS_URL=own_redis.url) as worker:
-        wait_for(lambda: _status(version) in (Status.DONE, Status.FAILED), worker=worker)
-
-    version.refresh_from_db()
-    assert version.status == Status.DONE, version.failure_reason
-    assert report.versions.count() == 1
-    assert stored_pdfs(media) == [media / version.pdf.name]
+    assert_made_once_by_a_worker(version, media, own_redis)
 
 
 def test_a_redis_restarted_without_its_data_loses_the_message_and_beat_sends_it_again(
@@ -163,13 +167,7 @@ def test_a_redis_restarted_without_its_data_loses_the_message_and_beat_sends_it_
     assert versions.report_requeue_waiting() == 0  # sent a moment ago: it may be on its way
     ReportVersion.objects.filter(pk=version.pk).update(sent_at=timezone.now() - versions.LOST_AFTER)
     assert versions.report_requeue_waiting() == 1  # what beat does every minute
-    with celery_worker(hostname="after-restart", MEDIA_ROOT=str(media), REDIS_URL=own_redis.url) as worker:
-        wait_for(lambda: _status(version) in (Status.DONE, Status.FAILED), worker=worker)
-
-    version.refresh_from_db()
-    assert version.status == Status.DONE, version.failure_reason
-    assert report.versions.count() == 1
-    assert stored_pdfs(media) == [media / version.pdf.name]
+    assert_made_once_by_a_worker(version, media, own_redis)
 
 
 @contextmanager
