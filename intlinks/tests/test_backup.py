@@ -12,10 +12,12 @@ from pathlib import Path
 
 import psycopg2
 import pytest
+import redis
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from intlinks import data_version
 from intlinks.backup import MANIFEST, MEDIA
 from intlinks.tests.test_access import url_objects  # noqa: F401 (a fixture: records of every kind, with files)
 
@@ -84,6 +86,9 @@ def test_a_populated_database_and_its_files_round_trip_with_every_row_and_byte_i
 
     call_command("backup", "--to", str(elsewhere / "backup"))
     restored_media = elsewhere / "restored-media"
+    version_key = f"intlinks:{fresh_database}:1:{data_version.VERSION_KEY}"
+    shared_cache = redis.Redis.from_url(os.environ["REDIS_URL"])
+    shared_cache.delete(version_key)
     result = run_manage(
         "restore",
         "--from",
@@ -97,6 +102,8 @@ def test_a_populated_database_and_its_files_round_trip_with_every_row_and_byte_i
         assert table_digests(cursor) == digests
         assert sequence_values(cursor) == sequences
     assert files_under(restored_media) == files
+    # The restored site's cached figures (ADR 0022) start from a data version the restore wrote.
+    assert shared_cache.exists(version_key)
 
 
 @pytest.mark.django_db(transaction=True)
