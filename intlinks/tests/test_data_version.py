@@ -113,3 +113,20 @@ def test_a_record_is_saved_while_the_cache_cannot_be_reached(settings, caplog):
     PlaceFactory(name="Masaya")
     assert Place.objects.filter(name="Masaya").exists()
     assert "The data version could not be renewed" in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_embedded_runs_folder_cache_keeps_and_renews_figures_as_redis_does(settings, tmp_path):
+    """`make run` has no Redis: the version and the figures live in a folder every process shares."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    compute = Counting()
+    data_version.cached("figure", compute)
+    assert data_version.cached("figure", compute) == {"run": 1}
+    PlaceFactory()
+    assert data_version.cached("figure", compute) == {"run": 2}
+    assert any((tmp_path / "cache").iterdir())
