@@ -15,10 +15,12 @@ from django.db.models import F
 
 
 def premium_economy_as_business_class(apps, schema_editor):
-    ConductPolicy = apps.get_model("partnerships", "ConductPolicy")
-    ConductPolicy.objects.filter(premium_economy_min_hours__isnull=True).update(
-        premium_economy_min_hours=F("business_class_min_hours")
-    )
+    # The policies and every row of their history: the column becomes NOT NULL in both tables, and a
+    # council's database has a history row for each policy it ever saved.
+    for model in ("ConductPolicy", "HistoricalConductPolicy"):
+        apps.get_model("partnerships", model).objects.filter(premium_economy_min_hours__isnull=True).update(
+            premium_economy_min_hours=F("business_class_min_hours")
+        )
 
 
 class Migration(migrations.Migration):
