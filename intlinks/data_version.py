@@ -53,10 +53,11 @@ def changed() -> None:
         logger.warning(
             "The data version could not be renewed (%s); cached figures expire on their own", error
         )
-    transaction.on_commit(_renew_quietly)
+    transaction.on_commit(renew_quietly)
 
 
-def _renew_quietly() -> None:
+def renew_quietly() -> None:
+    """Renew the token, or log why not (a cache that cannot be reached expires its figures itself)."""
     try:
         renew()
     except CACHE_ERRORS as error:

@@ -130,3 +130,14 @@ def test_the_embedded_runs_folder_cache_keeps_and_renews_figures_as_redis_does(s
     PlaceFactory()
     assert data_version.cached("figure", compute) == {"run": 2}
     assert any((tmp_path / "cache").iterdir())
+
+
+def test_a_web_process_starts_with_a_new_version_so_no_figure_of_an_earlier_start_is_read():
+    """Figures pickled by an older release's code, or from a database recreated under the same name."""
+    import importlib
+
+    import intlinks.wsgi
+
+    before = data_version.current()
+    importlib.reload(intlinks.wsgi)
+    assert data_version.current() != before

@@ -1,9 +1,11 @@
 """`manage.py loadtest` (`make load`): signed-in users against gunicorn on a seeded large council.
 
 In a throwaway PostgreSQL database of its own (`<DATABASE NAME>_load`, as `benchmark` uses a test
-database): migrate, seed the profile (`seed_scale`), create the accounts, start gunicorn with two workers
-on 127.0.0.1, run `loadtest/locustfile.py` headless, stop both by their process ids, drop the database
-and print the errors and the median and 95th percentile per kind of request. Exits non-zero when a
+database): migrate, seed the profile (`seed_council`, which ends with ANALYZE), create the accounts,
+start gunicorn with two workers on 127.0.0.1, run `loadtest/locustfile.py` headless (every user signs
+in, then the timed seconds of pages), stop both by their process ids, drop the database (unless
+`--keep-database`) and print the errors and the median and 95th percentile per kind of request; gunicorn's
+log and locust's figures, second by second, stay in var/load/. Exits non-zero when a
 request failed or a 95th percentile of a page (not of signing in, whose password hash is slow on
 purpose and happens once per user) passed the target.
 """
