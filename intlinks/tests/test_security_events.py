@@ -116,3 +116,13 @@ def test_other_roles_cannot_read_the_log(client, officer):
     client.force_login(officer)
 
     assert client.get("/admin/intlinks/securityevent/").status_code == 302
+
+
+def test_a_sign_in_sent_without_its_security_token_gets_the_same_page_and_log_line():
+    """Signed out meanwhile, or cookies refused: nobody is signed in, and nothing breaks."""
+    response = Client(enforce_csrf_checks=True).post("/sign-in/", {"username": "officer", "password": "x"})
+
+    assert response.status_code == 403
+    assert "Your form was not sent" in response.content.decode()
+    event = SecurityEvent.objects.get(kind=Kind.FORM_REFUSED)
+    assert (event.user, event.path) == (None, "/sign-in/")
