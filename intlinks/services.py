@@ -119,7 +119,6 @@ def staged_import_claim(*, key: str, kind: str, by) -> StagedImport | None:
 
 
 @transaction.atomic
-@transaction.atomic
 def security_events_forget(*, now=None) -> int:
     """Forget the security log's lines older than SECURITY_LOG_DAYS (the privacy notice's retention);
     returns how many were forgotten."""
@@ -128,6 +127,7 @@ def security_events_forget(*, now=None) -> int:
     return deleted
 
 
+@transaction.atomic
 def security_event_record(*, kind: str, request, username: str = "", user=None) -> SecurityEvent:
     """Write one line of the security log about `request`: who (the name tried, the account), from
     where (intlinks.client_address) and which page."""

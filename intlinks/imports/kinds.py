@@ -12,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from import_export.results import RowResult
 
-from intlinks.imports.files import Sheet
+from intlinks.imports.files import Sheet, read_sheet
 from intlinks.imports.widgets import text_of
+from intlinks.services import staged_import_claim
 
 # A template's rows are examples; a row with anything in this column is shown and never imported.
 EXAMPLE_COLUMN = "Example"
@@ -184,3 +185,41 @@ def _cell_errors(resource, error: ValidationError) -> list[tuple[str, str]]:
         column = "" if name == "__all__" else resource.column_for(name) or name
         errors.extend((column, message) for message in messages)
     return errors
+
+
+# What confirming a preview came to (`staged_import_confirm`).
+GONE, PREVIEW_HAS_ERRORS, RECORDS_CHANGED, IMPORTED = (
+    "gone",
+    "preview has errors",
+    "records changed",
+    "imported",
+)
+
+
+@dataclass
+class Confirmation:
+    result: str
+    outcome: Outcome | None = None
+    filename: str = ""
+
+
+def staged_import_confirm(*, kind: ImportKind, key: str, by) -> Confirmation:
+    """Import a person's staged file, all of it in one transaction, only if it does what its preview
+    showed. If the records changed since (a row's outcome differs, or a row is now refused), nothing is
+    kept and the staged preview is replaced by what the file would do now. A second confirm waits for
+    the first and finds the file gone."""
+    with transaction.atomic():
+        staged = staged_import_claim(key=key, kind=kind.slug, by=by)
+        if staged is None:
+            return Confirmation(GONE)
+        shown = Outcome(rows=[RowOutcome.from_dict(row) for row in staged.preview])
+        if shown.has_errors:
+            return Confirmation(PREVIEW_HAS_ERRORS)
+        sheet = read_sheet(bytes(staged.content), sheet_name=kind.sheet_name)
+        outcome = run_import(kind=kind, sheet=sheet, by=by, dry_run=False)
+        if outcome.statuses() == shown.statuses() and not outcome.has_errors:
+            staged.delete()
+            return Confirmation(IMPORTED, outcome, staged.filename)
+        transaction.set_rollback(True)
+    type(staged).objects.filter(pk=staged.pk).update(preview=[row.as_dict() for row in outcome.rows])
+    return Confirmation(RECORDS_CHANGED, outcome, staged.filename)

@@ -8,7 +8,6 @@ preview.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +20,10 @@ from intlinks.imports.kinds import (
     CHANGED,
     ERROR,
     EXAMPLE,
+    GONE,
+    IMPORTED,
     NEW,
+    PREVIEW_HAS_ERRORS,
     UNCHANGED,
     ImportKind,
     Outcome,
@@ -29,6 +31,7 @@ from intlinks.imports.kinds import (
     import_kind,
     import_kinds,
     run_import,
+    staged_import_confirm,
 )
 from intlinks.imports.templates import template_csv, template_xlsx
 from intlinks.models import StagedImport
@@ -125,30 +128,22 @@ def preview(request, slug: str, key: str):
 
 
 def _confirm(request, kind: ImportKind, key: str):
-    with transaction.atomic():
-        staged = services.staged_import_claim(key=key, kind=kind.slug, by=request.user)
-        if staged is None:
-            messages.info(request, "This file was already imported, or its preview has expired.")
-            return redirect("imports:index")
-        shown = Outcome(rows=[RowOutcome.from_dict(row) for row in staged.preview])
-        if shown.has_errors:
-            messages.error(request, "Correct the rows in error and upload the file again.")
-            return redirect("imports:preview", slug=kind.slug, key=key)
-        sheet = read_sheet(bytes(staged.content), sheet_name=kind.sheet_name)
-        outcome = run_import(kind=kind, sheet=sheet, by=request.user, dry_run=False)
-        if outcome.statuses() != shown.statuses() or outcome.has_errors:
-            # The records changed since the preview: keep nothing, and show what the file would do now.
-            transaction.set_rollback(True)
-        else:
-            staged.delete()
-            messages.success(
-                request,
-                f"Imported {staged.filename}: {outcome.count(NEW)} new, {outcome.count(CHANGED)} changed, "
-                f"{outcome.count(UNCHANGED)} unchanged.",
-            )
-            return redirect("imports:index")
-    StagedImport.objects.filter(pk=staged.pk).update(preview=[row.as_dict() for row in outcome.rows])
-    messages.warning(
-        request, "The records changed since this preview, so nothing was imported. Check the new preview."
-    )
+    done = staged_import_confirm(kind=kind, key=key, by=request.user)
+    if done.result == GONE:
+        messages.info(request, "This file was already imported, or its preview has expired.")
+        return redirect("imports:index")
+    if done.result == PREVIEW_HAS_ERRORS:
+        messages.error(request, "Correct the rows in error and upload the file again.")
+    elif done.result == IMPORTED:
+        outcome = done.outcome
+        messages.success(
+            request,
+            f"Imported {done.filename}: {outcome.count(NEW)} new, {outcome.count(CHANGED)} changed, "
+            f"{outcome.count(UNCHANGED)} unchanged.",
+        )
+        return redirect("imports:index")
+    else:
+        messages.warning(
+            request, "The records changed since this preview, so nothing was imported. Check the new preview."
+        )
     return redirect("imports:preview", slug=kind.slug, key=key)
